@@ -1,0 +1,86 @@
+"""Checking, before anything is written, that every character has a glyph.
+
+A writer says which characters it sets in which font role; ``plan_fonts``
+answers with the face for each character: the role's own face, or a
+fallback face (reported), or a ``FontError`` naming the character and the
+article. No character is ever left to be drawn as a .notdef box.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..diagnostics import Reporter
+from ..errors import FontError, Location, Problem
+from .registry import FontFace, FontSet
+
+# Characters that take no glyph: spacing is done by layout, and format
+# controls never reach the page.
+INVISIBLE = frozenset(" \u00a0\u200b\u200c\u200d\u2060\ufeff")
+
+
+@dataclass
+class FontPlan:
+    """Per role: the face for each character used in that role."""
+
+    faces: dict[str, dict[str, FontFace]] = field(default_factory=dict)
+
+    def face_for(self, role: str, char: str) -> FontFace:
+        return self.faces[role][char]
+
+    def codepoints_by_face(self) -> dict[FontFace, set[int]]:
+        """Which characters each face must hold, for subsetting."""
+        out: dict[FontFace, set[int]] = defaultdict(set)
+        for chars in self.faces.values():
+            for char, face in chars.items():
+                out[face].add(ord(char))
+        return dict(out)
+
+
+class TextCollector:
+    """Collects (role, text, where) as a writer walks the issue."""
+
+    def __init__(self) -> None:
+        self.uses: dict[str, dict[str, Location]] = defaultdict(dict)
+
+    def add(self, role: str, text: str, where: Location) -> None:
+        seen = self.uses[role]
+        for char in text:
+            if char not in seen and char not in INVISIBLE:
+                seen[char] = where
+
+
+def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> FontPlan:
+    plan = FontPlan()
+    problems: list[Problem] = []
+    fallbacks = None
+    for role in sorted(collector.uses):
+        primary = fonts.face(role)
+        chosen: dict[str, FontFace] = {}
+        for char, where in collector.uses[role].items():
+            if ord(char) in primary.codepoints:
+                chosen[char] = primary
+                continue
+            if fallbacks is None:
+                fallbacks = fonts.fallback_faces()
+            face = next((f for f in fallbacks if ord(char) in f.codepoints), None)
+            if face is None:
+                problems.append(Problem(f"no configured font can draw {describe(char)}", where))
+                continue
+            chosen[char] = face
+            reporter.warning(
+                "font.fallback",
+                f"{describe(char)} is not in {primary.family} ({role}); drawn with {face.family}",
+                where,
+            )
+        plan.faces[role] = chosen
+    if problems:
+        raise FontError(problems)
+    return plan
+
+
+def describe(char: str) -> str:
+    name = unicodedata.name(char, "unnamed")
+    return f"{char!r} U+{ord(char):04X} {name}"

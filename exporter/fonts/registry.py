@@ -1,0 +1,158 @@
+"""Finding the font faces a theme names, once per process.
+
+A face is a file plus, for collections (.ttc), the index of the face whose
+family name matches. Faces are identified by the hash of their file content,
+which keys every cache built from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import FontError, Location
+from ..resources import repository_fonts_dir
+from ..themes import FontSpec, Theme
+
+SYSTEM_FONT_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts",
+    "C:/Windows/Fonts",
+)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    role: str
+    family: str
+    path: Path
+    index: int  # face index inside a collection, 0 otherwise
+    content_hash: str  # sha256 of the file, hex
+
+    @property
+    def is_cff(self) -> bool:
+        return _is_cff(str(self.path), self.index)
+
+    @property
+    def codepoints(self) -> frozenset[int]:
+        return _codepoints(str(self.path), self.index)
+
+    @property
+    def key(self) -> str:
+        """A short stable name for caches and embedded font names."""
+        return f"{self.content_hash[:16]}-{self.index}"
+
+
+def font_search_path() -> list[Path]:
+    dirs: list[Path] = []
+    for entry in os.environ.get("EXPORTER_FONT_PATH", "").split(os.pathsep):
+        if entry:
+            dirs.append(Path(entry).expanduser())
+    repo = repository_fonts_dir()
+    if repo is not None:
+        dirs.append(repo)
+    dirs.extend(Path(d).expanduser() for d in SYSTEM_FONT_DIRS)
+    return [d for d in dirs if d.is_dir()]
+
+
+@lru_cache(maxsize=4)
+def _file_index(search_path: tuple[Path, ...]) -> dict[str, Path]:
+    """File name -> first path with that name, in search-path order."""
+    found: dict[str, Path] = {}
+    for root in search_path:
+        for dirpath, _dirnames, filenames in os.walk(root):
+            for name in sorted(filenames):
+                found.setdefault(name, Path(dirpath) / name)
+    return found
+
+
+def locate(spec: FontSpec) -> FontFace:
+    index = _file_index(tuple(font_search_path()))
+    for filename in spec.files:
+        path = index.get(filename)
+        if path is None:
+            continue
+        face_index = _face_index(str(path), spec.family)
+        if face_index is not None:
+            return FontFace(spec.role, spec.family, path, face_index, _file_hash(str(path)))
+    raise FontError(
+        f"font {spec.family!r} for role {spec.role!r} not found: looked for "
+        f"{', '.join(spec.files)} in {', '.join(str(p) for p in font_search_path()) or 'no font folder'}"
+        " (install fonts-noto-cjk and fonts-lxgw-wenkai, or set EXPORTER_FONT_PATH)",
+        Location(field=f"fonts.{spec.role}"),
+    )
+
+
+class FontSet:
+    """The faces of one theme, located once and shared by the writers of a build."""
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self._faces: dict[str, FontFace] = {}
+
+    def face(self, role: str) -> FontFace:
+        if role not in self._faces:
+            self._faces[role] = locate(self.theme.font(role))
+        return self._faces[role]
+
+    def fallback_faces(self) -> list[FontFace]:
+        return [self.face(role) for role in self.theme.fallback_roles]
+
+
+@lru_cache(maxsize=64)
+def _file_hash(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _face_index(path: str, family: str) -> int | None:
+    """Index of the face named ``family`` in the file (0 for a single font)."""
+    for i in range(_face_count(path)):
+        names = _family_names(path, i)
+        if family in names:
+            return i
+    return None
+
+
+def _face_count(path: str) -> int:
+    with open(path, "rb") as handle:
+        header = handle.read(12)
+    if header[:4] == b"ttcf":  # a collection: numFonts follows the version
+        return int.from_bytes(header[8:12], "big")
+    return 1
+
+
+@lru_cache(maxsize=64)
+def _family_names(path: str, index: int) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    table = font["name"]
+    return frozenset(rec.toUnicode() for rec in table.names if rec.nameID in (1, 16))
+
+
+@lru_cache(maxsize=64)
+def _codepoints(path: str, index: int) -> frozenset[int]:
+    import uharfbuzz as hb
+
+    face = hb.Face(hb.Blob.from_file_path(path), index)
+    return frozenset(face.unicodes)
+
+
+@lru_cache(maxsize=64)
+def _is_cff(path: str, index: int) -> bool:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    return "CFF " in font or "CFF2" in font

@@ -1,0 +1,25 @@
+"""Loading an issue from any supported source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Reporter
+from .errors import Location, ModelError
+from .model import issue_from_json, validate_issue
+from .sources.encoding import read_text
+from .sources.issue_folder import LoadedIssue, load_issue_folder
+
+
+def load_issue(path: Path, encoding: str | None = None, reporter: Reporter | None = None) -> LoadedIssue:
+    """An issue folder, or a JSON file written by the json writer."""
+    if path.is_file() and path.suffix == ".json":
+        issue = issue_from_json(read_text(path, encoding), str(path))
+        problems = validate_issue(issue, {a.id: str(path) for _, a in issue.articles()})
+        if problems:
+            raise ModelError(problems)
+        return LoadedIssue(issue, path.parent, {})
+    return load_issue_folder(path, encoding, reporter)
+
+
+__all__ = ["LoadedIssue", "load_issue", "Location"]

@@ -1,0 +1,1 @@
+"""Readers: issue sources into the model."""

@@ -1,0 +1,1 @@
+"""Transforms: functions from an Issue to an Issue, run before any writer."""

@@ -1,0 +1,219 @@
+"""Normalising Chinese text as the typography specification §1 asks.
+
+``normalize_text`` returns the new text and a count of each kind of change,
+so that importers can report what they repaired. It is idempotent: clean
+text passes through unchanged. URLs, e-mail addresses, file names and
+numbers are protected and left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .cjk import CLOSING, OPENING, is_cjk, is_han, is_latin
+
+HALFWIDTH_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+# Spans that must keep their ASCII punctuation.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[\x21-\x7e]+"  # URLs (ASCII only, so a following Han stops them)
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[\x21-\x7e]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail addresses
+    r"|[A-Za-z0-9_-]+\.(?:[A-Za-z]{2,4})\b"  # file names, domain-like tokens
+)
+
+# Change kinds, as reported.
+PUNCT_FULLWIDTH = "half-width punctuation made full-width"
+QUOTES = "straight quotes made curly"
+FULL_STOP = "full stop after Han made 。"
+DASHES = "dash made ——"
+ELLIPSES = "ellipsis made ……"
+INTERPUNCTS = "interpunct made ·"
+SPACES = "space between Han and Latin removed"
+IDEOGRAPHIC_SPACE = "indent space removed"
+
+
+@dataclass
+class Normalized:
+    text: str
+    changes: Counter[str] = field(default_factory=Counter)
+
+
+# Text without any of these characters has nothing to normalise.
+_TOUCHED = re.compile(r"[,;:!?()\"'.\-—―－…⋯。・•‧ \u3000]")
+
+
+def normalize_text(text: str) -> Normalized:
+    changes: Counter[str] = Counter()
+    if not _TOUCHED.search(text):
+        return Normalized(text, changes)
+    chars = list(text)
+    protected = [False] * len(chars)
+    for match in _PROTECTED.finditer(text):
+        # Sentence punctuation right after a URL belongs to the sentence.
+        end = match.start() + len(match.group().rstrip(",.;:!?)'\""))
+        protected[match.start() : end] = [True] * (end - match.start())
+
+    chars, protected = _collapse_sequences(chars, protected, changes)
+    _fullwidth_punctuation(chars, protected, changes)
+    _curly_quotes(chars, protected, changes)
+    _full_stops(chars, protected, changes)
+    _interpuncts(chars, protected, changes)
+    out = _drop_han_latin_spaces(chars, protected, changes)
+    if "\u3000" in out[: len(out) - len(out.lstrip(" \u3000"))]:
+        changes[IDEOGRAPHIC_SPACE] += 1
+    return Normalized(out.strip(" \u3000"), changes)
+
+
+def _context_is_cjk(chars: list[str], i: int) -> bool:
+    before = chars[i - 1] if i > 0 else ""
+    after = chars[i + 1] if i + 1 < len(chars) else ""
+    return bool((before and is_cjk(before)) or (after and is_cjk(after)))
+
+
+_SEQUENCES = [
+    # (pattern, replacement, kind, needs Chinese context)
+    (re.compile(r"(?:--|—-|-—|－－|――|—―|―—)"), "——", DASHES, True),
+    (re.compile(r"\.{3,6}|。。。|⋯⋯|(?<!…)…(?!…)"), "……", ELLIPSES, True),
+]
+
+
+def _collapse_sequences(chars, protected, changes):
+    text = "".join(chars)
+    for pattern, replacement, kind, needs_cjk in _SEQUENCES:
+        out, out_protected, last = [], [], 0
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(protected[start:end]) or match.group() == replacement:
+                continue
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if needs_cjk and not ((before and is_cjk(before)) or (after and is_cjk(after))):
+                continue
+            out.append(text[last:start])
+            out_protected.extend(protected[last:start])
+            out.append(replacement)
+            out_protected.extend([False] * len(replacement))
+            changes[kind] += 1
+            last = end
+        out.append(text[last:])
+        out_protected.extend(protected[last:])
+        text, protected = "".join(out), out_protected
+    return list(text), protected
+
+
+def _fullwidth_punctuation(chars, protected, changes):
+    # Decide per mark; a bracket converts when its partner does, so pairs stay matched.
+    candidates = [
+        i for i, ch in enumerate(chars)
+        if ch in HALFWIDTH_TO_FULLWIDTH and not protected[i] and not _between_digits(chars, i)
+    ]
+    if not candidates:
+        return
+    convert = [False] * len(chars)
+    changed = True
+    while changed:  # a converted mark is itself Chinese context for its neighbour
+        changed = False
+        for i in candidates:
+            if not convert[i] and _touches_cjk(chars, convert, i):
+                convert[i] = changed = True
+    for opening, closing in _bracket_pairs(chars, protected):
+        if convert[opening] or convert[closing]:
+            convert[opening] = convert[closing] = True
+    for i in candidates:
+        if convert[i]:
+            chars[i] = HALFWIDTH_TO_FULLWIDTH[chars[i]]
+            changes[PUNCT_FULLWIDTH] += 1
+
+
+def _between_digits(chars, i):
+    return 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit() \
+        and chars[i - 1].isascii() and chars[i + 1].isascii()
+
+
+def _touches_cjk(chars, convert, i):
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(chars):
+            neighbour = chars[j]
+            if is_cjk(neighbour) or convert[j]:
+                return True
+    return False
+
+
+def _bracket_pairs(chars, protected):
+    stack = []
+    for i, ch in enumerate(chars):
+        if protected[i]:
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            yield stack.pop(), i
+
+
+def _curly_quotes(chars, protected, changes):
+    # Straight quotes alternate: the first of a pair opens, the second closes.
+    # A pair is converted when either mark or the text between touches Chinese.
+    for quote, (opening, closing) in (('"', ("“", "”")), ("'", ("‘", "’"))):
+        positions = [i for i, ch in enumerate(chars) if ch == quote and not protected[i]]
+        if quote == "'":  # an apostrophe inside a Latin word is not a quote
+            positions = [i for i in positions if not _inside_latin_word(chars, i)]
+        for k in range(0, len(positions) - 1, 2):
+            start, end = positions[k], positions[k + 1]
+            if _context_is_cjk(chars, start) or _context_is_cjk(chars, end) or any(
+                is_han(c) for c in chars[start + 1 : end]
+            ):
+                chars[start], chars[end] = opening, closing
+                changes[QUOTES] += 2
+        if len(positions) % 2 and _context_is_cjk(chars, positions[-1]):
+            i = positions[-1]
+            before = chars[i - 1] if i else " "
+            chars[i] = opening if before.isspace() or before in OPENING else closing
+            changes[QUOTES] += 1
+
+
+def _inside_latin_word(chars, i):
+    return 0 < i < len(chars) - 1 and chars[i - 1].isascii() and chars[i - 1].isalpha() \
+        and chars[i + 1].isascii() and chars[i + 1].isalpha()
+
+
+def _full_stops(chars, protected, changes):
+    for i, ch in enumerate(chars):
+        if ch != "." or protected[i] or i == 0 or not is_han(chars[i - 1]):
+            continue
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if not after or after.isspace() or is_han(after) or after in CLOSING or after in OPENING:
+            chars[i] = "。"
+            changes[FULL_STOP] += 1
+
+
+def _interpuncts(chars, protected, changes):
+    for i, ch in enumerate(chars):
+        if ch in "・•‧" and not protected[i] and 0 < i < len(chars) - 1:
+            if is_han(chars[i - 1]) and is_han(chars[i + 1]):
+                chars[i] = "·"
+                changes[INTERPUNCTS] += 1
+
+
+def _drop_han_latin_spaces(chars, protected, changes):
+    out = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        ch = chars[i]
+        if ch == " " and not protected[i] and out:
+            j = i
+            while j < n and chars[j] == " ":
+                j += 1
+            before, after = out[-1], chars[j] if j < n else ""
+            if after and (
+                (is_han(before) and is_latin(after)) or (is_latin(before) and is_han(after))
+            ):
+                changes[SPACES] += 1
+                i = j
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
