@@ -33,7 +33,8 @@ cli.add_command(writers_command)
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="exporter", standalone_mode=False)
+        # Without standalone mode click returns a command's Exit code instead of exiting.
+        code = cli.main(args=argv, prog_name="exporter", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as exc:
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a bug: show everything
         traceback.print_exc()
         return EXIT_BUG
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def report_error(exc: ExporterError) -> None:
