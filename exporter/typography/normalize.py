@@ -41,6 +41,10 @@ class Normalized:
     changes: Counter[str] = field(default_factory=Counter)
 
 
+_ASCII_PUNCT = re.compile(r"[,;:!?()]")
+_ASCII_BRACKET = re.compile(r"[()]")
+_SPACE_RUN = re.compile(r" +")
+
 # Text without any of these characters has nothing to normalise.
 _TOUCHED = re.compile(r"[,;:!?()\"'.\-—―－…⋯。・•‧ \u3000]")
 
@@ -107,8 +111,8 @@ def _collapse_sequences(chars, protected, changes):
 def _fullwidth_punctuation(chars, protected, changes):
     # Decide per mark; a bracket converts when its partner does, so pairs stay matched.
     candidates = [
-        i for i, ch in enumerate(chars)
-        if ch in HALFWIDTH_TO_FULLWIDTH and not protected[i] and not _between_digits(chars, i)
+        m.start() for m in _ASCII_PUNCT.finditer("".join(chars))
+        if not protected[m.start()] and not _between_digits(chars, m.start())
     ]
     if not candidates:
         return
@@ -144,7 +148,8 @@ def _touches_cjk(chars, convert, i):
 
 def _bracket_pairs(chars, protected):
     stack = []
-    for i, ch in enumerate(chars):
+    for match in _ASCII_BRACKET.finditer("".join(chars)):
+        i, ch = match.start(), match.group()
         if protected[i]:
             continue
         if ch == "(":
@@ -157,7 +162,8 @@ def _curly_quotes(chars, protected, changes):
     # Straight quotes alternate: the first of a pair opens, the second closes.
     # A pair is converted when either mark or the text between touches Chinese.
     for quote, (opening, closing) in (('"', ("“", "”")), ("'", ("‘", "’"))):
-        positions = [i for i, ch in enumerate(chars) if ch == quote and not protected[i]]
+        text = "".join(chars)
+        positions = [m.start() for m in re.finditer(quote, text) if not protected[m.start()]]
         if quote == "'":  # an apostrophe inside a Latin word is not a quote
             positions = [i for i in positions if not _inside_latin_word(chars, i)]
         for k in range(0, len(positions) - 1, 2):
@@ -180,8 +186,9 @@ def _inside_latin_word(chars, i):
 
 
 def _full_stops(chars, protected, changes):
-    for i, ch in enumerate(chars):
-        if ch != "." or protected[i] or i == 0 or not is_han(chars[i - 1]):
+    for match in re.finditer(r"\.", "".join(chars)):
+        i = match.start()
+        if protected[i] or i == 0 or not is_han(chars[i - 1]):
             continue
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if not after or after.isspace() or is_han(after) or after in CLOSING or after in OPENING:
@@ -190,30 +197,25 @@ def _full_stops(chars, protected, changes):
 
 
 def _interpuncts(chars, protected, changes):
-    for i, ch in enumerate(chars):
-        if ch in "・•‧" and not protected[i] and 0 < i < len(chars) - 1:
+    for match in re.finditer("[・•‧]", "".join(chars)):
+        i = match.start()
+        if not protected[i] and 0 < i < len(chars) - 1:
             if is_han(chars[i - 1]) and is_han(chars[i + 1]):
                 chars[i] = "·"
                 changes[INTERPUNCTS] += 1
 
 
 def _drop_han_latin_spaces(chars, protected, changes):
-    out = []
-    n = len(chars)
-    i = 0
-    while i < n:
-        ch = chars[i]
-        if ch == " " and not protected[i] and out:
-            j = i
-            while j < n and chars[j] == " ":
-                j += 1
-            before, after = out[-1], chars[j] if j < n else ""
-            if after and (
-                (is_han(before) and is_latin(after)) or (is_latin(before) and is_han(after))
-            ):
-                changes[SPACES] += 1
-                i = j
-                continue
-        out.append(ch)
-        i += 1
+    text = "".join(chars)
+    out, last = [], 0
+    for match in _SPACE_RUN.finditer(text):
+        start, end = match.span()
+        if protected[start] or start == 0 or end == len(text):
+            continue
+        before, after = text[start - 1], text[end]
+        if (is_han(before) and is_latin(after)) or (is_latin(before) and is_han(after)):
+            out.append(text[last:start])
+            last = end
+            changes[SPACES] += 1
+    out.append(text[last:])
     return "".join(out)
