@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import cached_bytes, content_key
 from ..errors import FontError, Location
 from ..resources import repository_fonts_dir
 from ..themes import FontSpec, Theme
@@ -108,6 +109,14 @@ class FontSet:
 
 @lru_cache(maxsize=64)
 def _file_hash(path: str) -> str:
+    """The file's sha256, remembered on disk by path, size and mtime (hashing
+    a 30 MB collection costs more than the rest of a small build)."""
+    stat = os.stat(path)
+    key = content_key("file-hash", path, str(stat.st_size), str(stat.st_mtime_ns))
+    return cached_bytes("file-hash", key, lambda: _sha256(path).encode("ascii")).decode("ascii")
+
+
+def _sha256(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
