@@ -23,6 +23,9 @@ from .writers.base import BuildContext, Writer
 from .writers.registry import get_writer
 
 
+GLOBAL_SETTINGS = ("style", "base_url")
+
+
 @dataclass
 class BuildResult:
     outputs: dict[str, list[Path]] = field(default_factory=dict)
@@ -31,7 +34,8 @@ class BuildResult:
 
 def resolve_writers(formats: list[str], settings: dict[str, str]) -> list[type[Writer]]:
     classes = [get_writer(name) for name in dict.fromkeys(formats)]
-    known = {"style"}.union(*(cls.Options.names() for cls in classes))
+    # Settings of the command line itself apply to whichever writers read them.
+    known = set(GLOBAL_SETTINGS).union(*(cls.Options.names() for cls in classes))
     unknown = sorted(set(settings) - known)
     if unknown:
         raise UsageError(
@@ -64,7 +68,9 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
         staging = Path(tempfile.mkdtemp(prefix=f".{cls.name}-staging-", dir=out_dir))
         try:
             options = cls.Options.from_settings(settings, cls.name)
-            context = BuildContext(loaded.root, out_dir, staging, theme, fonts, reporter, options, settings)
+            context = BuildContext(
+                loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files
+            )
             written = cls().write(loaded.issue, context)
             result.outputs[cls.name] = publish(staging, out_dir, written)
         except ExporterError as error:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from ..diagnostics import Reporter
-from ..errors import UsageError
+from ..errors import Location, UsageError
 from ..fonts.registry import FontSet
 from ..model import Issue
 from ..themes import Theme
@@ -43,6 +43,7 @@ class WriterOptions:
 
 def _convert(raw: str, kind: Any, where: str) -> Any:
     kind = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    kind = kind.removesuffix(" | None")  # an optional field: None means "the theme decides"
     try:
         if kind == "bool":
             if raw.lower() in ("1", "true", "yes", "on"):
@@ -71,9 +72,14 @@ class BuildContext:
     reporter: Reporter
     options: WriterOptions
     settings: dict[str, str] = field(default_factory=dict)
+    source_files: dict[str, str] = field(default_factory=dict)  # article id -> its source file
 
     def image_path(self, relative: str) -> Path:
         return self.source_root / relative
+
+    def where(self, article_id: str = "", field: str = "") -> Location:
+        """A location for errors: the article's source file, its id and the field."""
+        return Location(self.source_files.get(article_id, ""), article_id, field)
 
 
 class Writer(ABC):

@@ -1,0 +1,32 @@
+"""The subscriber feed: RSS 2.0 and Atom 1.0 over a static web edition.
+
+Build issue after issue into the same folder: each build adds (or replaces)
+its issue's pages and refreshes the feeds, which keep the newest
+``feed_items`` items of every issue built there. See ``urls.py`` for the
+layout of the folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...model import Issue
+from ..base import BuildContext, Writer
+from .options import RssOptions
+
+
+class RssWriter(Writer):
+    name = "rss"
+    description = "RSS 2.0 and Atom feeds with full text, over a static web edition (rolling across issues)"
+    media_type = "application/rss+xml"
+    requires = ("feedgen", "brotli")  # brotli: fontTools writes WOFF2 with it
+    extra = "rss"
+    Options = RssOptions
+
+    def write(self, issue: Issue, context: BuildContext) -> list[Path]:
+        from .edition import write_edition  # feedgen is imported only when the writer runs
+
+        return write_edition(issue, context)
+
+
+__all__ = ["RssOptions", "RssWriter"]
