@@ -50,6 +50,20 @@ _TOUCHED = re.compile(r"[,;:!?()\"'.\-—―－…⋯。・•‧ \u3000]")
 
 
 def normalize_text(text: str) -> Normalized:
+    # One change can make another possible (中!-- : the ！ made full-width turns
+    # -- into Chinese context for ——); repeat until nothing changes.
+    result = _normalize_once(text)
+    if not result.changes:
+        return result
+    for _ in range(4):
+        again = _normalize_once(result.text)
+        if again.text == result.text:
+            break
+        result = Normalized(again.text, result.changes + again.changes)
+    return result
+
+
+def _normalize_once(text: str) -> Normalized:
     changes: Counter[str] = Counter()
     if not _TOUCHED.search(text):
         return Normalized(text, changes)

@@ -8,12 +8,17 @@ names are those of ``_xhtml.ArticleRenderer``.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..themes import Theme
 
 
-def font_stack(theme: Theme, role: str, embedded_family: str | None = None) -> str:
+def font_stack(theme: Theme, role: str, embedded_family: str | Sequence[str] | None = None) -> str:
+    """The CSS font-family list of a role; embedded families (one, or several
+    when some characters come from a fallback face) go first."""
     spec = theme.font(role)
-    families = ([embedded_family] if embedded_family else []) + [spec.family, *spec.css_fallback]
+    embedded = [embedded_family] if isinstance(embedded_family, str) else list(embedded_family or ())
+    families = [f for f in embedded if f] + [spec.family, *spec.css_fallback]
     generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy"}
     return ", ".join(f if f in generic else f'"{f}"' for f in dict.fromkeys(families))
 
@@ -29,9 +34,9 @@ def font_face_rule(family: str, url: str, fmt: str, weight: str = "normal") -> s
     )
 
 
-def reflow_css(theme: Theme, embedded: dict[str, str] | None = None) -> str:
+def reflow_css(theme: Theme, embedded: dict[str, str | Sequence[str]] | None = None) -> str:
     """The edition's stylesheet. ``embedded`` maps font roles to the family
-    names of fonts embedded with ``@font-face`` (the caller writes those rules)."""
+    name(s) of fonts embedded with ``@font-face`` (the caller writes those rules)."""
     embedded = embedded or {}
     reflow = theme.section("reflow")
     color = theme.color

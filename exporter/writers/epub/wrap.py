@@ -1,0 +1,116 @@
+"""Greedy line filling for the few lines drawn on the cover image.
+
+Break opportunities follow the typography specification §3 with the
+character classes of ``typography.cjk``: no line starts with a closing or
+pause mark, none ends with an opening mark, —— and …… stay whole, and a
+Latin word or a number is never split (unless it alone is wider than a line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...typography.cjk import INSEPARABLE_PAIRS, LINE_END_PROHIBITED, LINE_START_PROHIBITED, is_cjk
+
+Measure = Callable[[str], float]
+ELLIPSIS = "……"
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into pieces that a line break may never split."""
+    out: list[str] = []
+    for char in text:
+        if out and _joins(out[-1], char):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+def _joins(cluster: str, char: str) -> bool:
+    last = cluster[-1]
+    if char.isspace() or last.isspace():
+        return False
+    if last + char in INSEPARABLE_PAIRS or char in LINE_START_PROHIBITED or last in LINE_END_PROHIBITED:
+        return True
+    return not is_cjk(char) and not is_cjk(last)  # inside a Latin word, a number or a URL
+
+
+@dataclass(frozen=True)
+class Line:
+    pieces: tuple[str, ...]
+    width: float  # natural width
+    last: bool  # the last line of its paragraph (never stretched)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def wrap(text: str, width: float, measure: Measure, *, indent: float = 0.0) -> list[Line]:
+    """Lines of at most ``width`` (the first ``indent`` narrower), spaces at line edges dropped."""
+    lines: list[Line] = []
+    current: list[str] = []
+    for piece in _fitting(clusters(text), width - indent, width, measure):
+        limit = width - (indent if not lines else 0.0)
+        # measured as a whole: spacing between pieces (Han–Latin gaps) counts
+        if current and not piece.isspace() and measure("".join(current) + piece) > limit:
+            lines.append(_line(current, measure, last=False))
+            current = []
+        if not current and piece.isspace():
+            continue
+        current.append(piece)
+    if current:
+        lines.append(_line(current, measure, last=True))
+    elif lines:
+        lines[-1] = Line(lines[-1].pieces, lines[-1].width, True)
+    return lines
+
+
+def _fitting(pieces: list[str], first: float, width: float, measure: Measure) -> list[str]:
+    """Pieces wider than a line split into characters, so every line fits."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(piece) > 1 and measure(piece) > min(first, width):
+            out.extend(piece)
+        else:
+            out.append(piece)
+    return out
+
+
+def _line(pieces: list[str], measure: Measure, *, last: bool) -> Line:
+    while pieces and pieces[-1].isspace():
+        pieces = pieces[:-1]
+    return Line(tuple(pieces), measure("".join(pieces)), last)
+
+
+def truncate(lines: list[Line], count: int, width: float, measure: Measure) -> list[Line]:
+    """At most ``count`` lines; a cut text ends with …… inside the last line."""
+    if len(lines) <= count:
+        return lines
+    kept = list(lines[: count - 1])
+    pieces = list(lines[count - 1].pieces)
+    mark = measure(ELLIPSIS)
+    while pieces and (measure("".join(pieces)) + mark > width or pieces[-1].isspace()
+                      or pieces[-1][-1] in LINE_END_PROHIBITED):
+        pieces.pop()
+    pieces.append(ELLIPSIS)
+    kept.append(Line(tuple(pieces), measure("".join(pieces)), True))
+    return kept
+
+
+def balanced(text: str, width: float, measure: Measure, max_lines: int) -> list[Line]:
+    """Centred display lines of even length: the narrowest measure that
+    still needs no more lines than ``width`` does (no short last line)."""
+    lines = wrap(text, width, measure)
+    if not 1 < len(lines) <= max_lines:
+        return truncate(lines, max_lines, width, measure)
+    low, high = max(line.width for line in lines) / len(lines), width
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(wrap(text, middle, measure)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return wrap(text, high, measure)

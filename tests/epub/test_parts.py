@@ -1,0 +1,86 @@
+"""The small parts: cover line filling, links in a book, the zip timestamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from exporter.typography.cjk import LINE_END_PROHIBITED, LINE_START_PROHIBITED
+from exporter.writers.epub.archive import zip_timestamp
+from exporter.writers.epub.links import book_href
+from exporter.writers.epub.wrap import balanced, clusters, truncate, wrap
+
+ALPHABET = "社会工作事关党长期执政和国家，。、：；！？“”‘’（）《》——……·%0123456789ABCab .-"
+
+
+def unit(text: str) -> float:
+    """Every character one unit wide, Latin ones half."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text)
+
+
+def test_marks_stay_with_their_neighbours():
+    assert clusters("工作，事关（记者") == ["工", "作，", "事", "关", "（记", "者"]
+    assert clusters("增长18.4%，再创") == ["增", "长", "18.4%，", "再", "创"]
+    assert clusters("新节点——普速") == ["新", "节", "点——", "普", "速"]
+    assert clusters("Smart City") == ["Smart", " ", "City"]
+
+
+def test_no_line_starts_with_a_closing_mark():
+    lines = wrap("一二三四五。六七", 5, unit)
+    assert [line.text for line in lines] == ["一二三四", "五。六七"]
+    assert [line.last for line in lines] == [False, True]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, min_size=1, max_size=200), width=st.integers(4, 30))
+def test_wrapped_lines_keep_the_rules_and_the_text(text, width):
+    assume(all(unit(c) <= width for c in clusters(text)))  # nothing has to be forced apart
+    lines = wrap(text, width, unit)
+    assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(line.width <= width for line in lines)
+    for before, after in itertools.pairwise(lines):
+        assert after.text[0] not in LINE_START_PROHIBITED, (before.text, after.text)
+        assert before.text[-1] not in LINE_END_PROHIBITED, (before.text, after.text)
+        assert not (before.text.endswith("—") and after.text.startswith("—"))
+
+
+def test_truncated_text_ends_with_an_ellipsis_inside_the_measure():
+    lines = truncate(wrap("社会工作事关党长期执政和国家长治久安" * 5, 10, unit), 2, 10, unit)
+    assert len(lines) == 2 and lines[-1].text.endswith("……") and lines[-1].width <= 10
+
+
+def test_balanced_lines_are_even():
+    lines = balanced("凝心聚力推动社会工作高质量发展", 11, unit, 4)
+    assert [line.text for line in lines] == ["凝心聚力推动社会", "工作高质量发展"]
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://news.example.cn/a?b=1", "https://news.example.cn/a?b=1"),
+        ("/news/1.html", "https://news.example.cn/news/1.html"),
+        ("2026/0126.html", "https://news.example.cn/shili/2026/0126.html"),
+        ("http://例子.中国/路 径", "http://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF%20%E5%BE%84"),
+        ("mailto:desk@example.cn", "mailto:desk@example.cn"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.cn/file", None),
+        ("http://[bad", None),
+        ("https:///no-host", None),
+        ("", None),
+    ],
+)
+def test_links_a_reader_can_follow(href, expected):
+    assert book_href(href, "https://news.example.cn/shili/") == expected
+
+
+def test_relative_links_without_a_base_url_are_dropped():
+    assert book_href("/news/1.html", "") is None
+
+
+def test_zip_timestamps_start_in_1980():
+    assert zip_timestamp(dt.datetime(1970, 1, 1)) == (1980, 1, 1, 0, 0, 0)
+    assert zip_timestamp(dt.datetime(2026, 1, 26, 9, 30, 15)) == (2026, 1, 26, 9, 30, 14)
