@@ -146,9 +146,8 @@ def _face_count(path: str) -> int:
 def _family_names(path: str, index: int) -> frozenset[str]:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, fontNumber=index, lazy=True)
-    table = font["name"]
-    return frozenset(rec.toUnicode() for rec in table.names if rec.nameID in (1, 16))
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        return frozenset(rec.toUnicode() for rec in font["name"].names if rec.nameID in (1, 16))
 
 
 @lru_cache(maxsize=64)
@@ -163,5 +162,5 @@ def _codepoints(path: str, index: int) -> frozenset[int]:
 def _is_cff(path: str, index: int) -> bool:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, fontNumber=index, lazy=True)
-    return "CFF " in font or "CFF2" in font
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        return "CFF " in font or "CFF2" in font

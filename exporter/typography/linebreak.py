@@ -1,0 +1,233 @@
+"""Where Chinese text may break into lines (typography specification §3).
+
+``atomize`` cuts a paragraph into *atoms*: the pieces a line breaker moves as
+a whole. An atom is one Han character or mark, a whole Latin word or number
+with the signs that belong to it (``K303``, ``2580.2``, ``18.4%``, ``￥100``,
+a URL), a ``——`` or ``……`` pair, or a space.
+
+``penalties`` says what a break after each atom costs: ``FORBIDDEN`` (None)
+for the line-start and line-end prohibitions of §3, a small cost where the
+spec advises against a break (a number and its Han unit, a continuation line
+starting with ``——``), else nothing. ``break_penalty`` answers the same for
+one pair of neighbours.
+
+The work is done on whole strings (``str.translate`` to class codes, regular
+expressions over them), not character by character in Python: a daily issue
+has 200,000 characters. This module knows no output format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cjk import (
+    CLOSING,
+    CONNECTORS,
+    INTERPUNCT_VARIANTS,
+    LINE_END_PROHIBITED,
+    LINE_START_PROHIBITED,
+    OPENING,
+    PAUSE,
+    SEPARATOR,
+    is_han,
+)
+
+# Atom kinds. Small ints: kept in plain lists and in bytes for pattern matching.
+HAN = 0  # a Han character or another ideographic, full-width letter
+OPEN = 1  # class B
+CLOSE = 2  # class C
+PAUSE_MARK = 3  # class A
+DASH_PAIR = 4  # —— (or ⸺)
+ELLIPSIS_PAIR = 5  # …… (or ⋯⋯)
+INTERPUNCT = 6  # class E
+CONNECTOR = 7  # class F, a single —, ～ …
+SEPARATOR_MARK = 8  # class G ／
+WORD = 9  # a Latin word, a number, a URL, with attached signs
+SPACE = 10
+OTHER = 11  # any other single character (symbols, stray ASCII punctuation)
+
+KIND_NAMES = (
+    "han", "open", "close", "pause", "dash", "ellipsis", "interpunct",
+    "connector", "separator", "word", "space", "other",
+)
+
+FORBIDDEN = None  # no break here, ever
+NUMBER_UNIT_PENALTY = 1.0  # `82|个`: allowed, avoided when it costs nothing
+DASH_START_PENALTY = 3.0  # a continuation line starting with —— or …… (advisory)
+
+_LATIN = r"A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TOKEN = re.compile(
+    # URLs and e-mail addresses (ASCII only, so a following Han ends them)
+    r"(?P<url>(?:https?|ftp)://[\x21-\x7e]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[\x21-\x7e]+)+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    # words and numbers: internal . , : ' ’ / - _ keep them whole (2580.2, 10:30,
+    # HAW-4, it’s); prefix and suffix signs belong to the number (￥100, 18.4%)
+    rf"|(?P<word>[￥¥$＄£￡€#＃]?(?:[-−+](?=[0-9]))?[{_LATIN}]+(?:[.,:'’/\-_][{_LATIN}]+)*[%％‰℃°′″]*)"
+    # the inseparable pairs
+    r"|(?P<dash>——|\u2e3a)|(?P<ellipsis>……|⋯⋯)"
+)
+_URL_TRAILING = ",.;:!?)'\""
+_TOKEN_KIND = {"url": WORD, "word": WORD, "dash": DASH_PAIR, "ellipsis": ELLIPSIS_PAIR}
+
+
+def char_kind(char: str) -> int:
+    """The atom kind of a character standing alone."""
+    if char in PAUSE:
+        return PAUSE_MARK
+    if char in OPENING:
+        return OPEN
+    if char in CLOSING:
+        return CLOSE
+    if char in INTERPUNCT_VARIANTS:
+        return INTERPUNCT
+    if char in CONNECTORS:
+        return CONNECTOR
+    if char in SEPARATOR:
+        return SEPARATOR_MARK
+    if char.isspace():
+        return SPACE
+    if is_han(char) or _is_ideographic(char):
+        return HAN
+    return OTHER
+
+
+def _is_ideographic(char: str) -> bool:
+    """Kana, bopomofo, CJK symbols and full-width forms: set like Han, one em each."""
+    cp = ord(char)
+    return (
+        0x3040 <= cp <= 0x30FF or 0x3100 <= cp <= 0x31FF or 0x3200 <= cp <= 0x33FF
+        or 0xFF01 <= cp <= 0xFF5E or 0x2E80 <= cp <= 0x2FDF
+    )
+
+
+class _Table(dict):
+    """Character -> value, filled on demand from a function of the character."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, char: str) -> int:
+        value = self[char] = self.function(char)
+        return value
+
+
+_KINDS = _Table(char_kind)
+_TOKEN_STARTS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-−￥¥$＄£￡€#＃—⸺…⋯"
+    + "".join(chr(c) for c in range(0xC0, 0x250) if c not in (0xD7, 0xF7))
+)
+# Most characters of Chinese text are ideographs of the basic block: a fast
+# scan finds the others, and only they are looked at one by one.
+_NOT_BASIC_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_START_PROHIBITED = re.compile("[" + re.escape("".join(sorted(LINE_START_PROHIBITED))) + "]")
+_END_PROHIBITED = re.compile("[" + re.escape("".join(sorted(LINE_END_PROHIBITED))) + "]")
+
+
+@dataclass
+class Atoms:
+    """Parallel lists, one entry per atom, and each atom's first and last characters."""
+
+    starts: list[int]
+    ends: list[int]
+    kinds: list[int]
+    firsts: str
+    lasts: str
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+
+def atomize(text: str) -> Atoms:
+    """The atoms of ``text``, in order, covering every character exactly once."""
+    starts: list[int] = []
+    kinds: list[int] = []
+    firsts: list[str] = []
+    lasts: list[str] = []
+    kind_of = _KINDS
+    token_at = _TOKEN.match
+    pos = 0
+    for found in _NOT_BASIC_HAN.finditer(text):
+        at = found.start()
+        if at < pos:
+            continue  # inside a token already taken
+        if at > pos:  # a run of basic ideographs
+            starts.extend(range(pos, at))
+            kinds.extend(bytes(at - pos))
+            firsts.append(text[pos:at])
+            lasts.append(text[pos:at])
+        char = text[at]
+        match = token_at(text, at) if char in _TOKEN_STARTS else None
+        if match is None:
+            starts.append(at)
+            kinds.append(kind_of[char])
+            firsts.append(char)
+            lasts.append(char)
+            pos = at + 1
+            continue
+        end = match.end()
+        group = match.lastgroup
+        if group == "url":  # sentence punctuation after a URL is not part of it
+            end = at + len(match.group().rstrip(_URL_TRAILING))
+        starts.append(at)
+        kinds.append(_TOKEN_KIND[group])
+        firsts.append(text[at])
+        lasts.append(text[end - 1])
+        pos = end
+    if pos < len(text):
+        starts.extend(range(pos, len(text)))
+        kinds.extend(bytes(len(text) - pos))
+        firsts.append(text[pos:])
+        lasts.append(text[pos:])
+    ends = starts[1:] + [len(text)]
+    return Atoms(starts, ends, kinds, "".join(firsts), "".join(lasts))
+
+
+_SPACES = re.compile(b"\x0a")
+_PAIRS = re.compile(b"[\x04\x05]")
+_NUMBER_UNIT = re.compile(b"(?=\x09\x00)")
+_NUMBER = re.compile(r"[^A-Za-z\u00c0-\u024f]*[0-9][^A-Za-z\u00c0-\u024f]*")
+_NOT_AFTER = (WORD, DASH_PAIR, ELLIPSIS_PAIR)
+
+
+def penalties(text: str, atoms: Atoms) -> list[float | None]:
+    """``out[k]``: the cost of a line break after atom ``k`` (the last: 0)."""
+    n = len(atoms)
+    out: list[float | None] = [0.0] * n
+    if n == 0:
+        return out
+    kinds = atoms.kinds
+    codes = bytes(kinds)
+    for m in _PAIRS.finditer(codes, 1):  # a line starting with —— or …… (advisory)
+        out[m.start() - 1] = DASH_START_PENALTY
+    for m in _START_PROHIBITED.finditer(atoms.firsts):
+        k = m.start()
+        if k and kinds[k] not in _NOT_AFTER:
+            out[k - 1] = FORBIDDEN
+    for m in _END_PROHIBITED.finditer(atoms.lasts):
+        k = m.start()
+        if kinds[k] != WORD:
+            out[k] = FORBIDDEN
+    for m in _SPACES.finditer(codes, 1):  # a space stays at the end of its line
+        out[m.start() - 1] = FORBIDDEN
+    for m in _NUMBER_UNIT.finditer(codes):  # `82|个`: allowed, avoided
+        k = m.start()
+        if out[k] is not None and _NUMBER.fullmatch(text, atoms.starts[k], atoms.ends[k]):
+            out[k] = NUMBER_UNIT_PENALTY
+    out[n - 1] = 0.0
+    return out
+
+
+def break_penalty(text: str, index: int) -> float | None:
+    """The cost of a line break between ``text[:index]`` and ``text[index:]``;
+    ``FORBIDDEN`` (None) inside an atom or where §3 forbids it."""
+    atoms = atomize(text)
+    if index <= 0 or index >= len(text):
+        return 0.0
+    try:
+        k = atoms.starts.index(index)
+    except ValueError:
+        return FORBIDDEN
+    return penalties(text, atoms)[k - 1]

@@ -1,0 +1,174 @@
+"""One PDF from one issue: specs, font plan, page plan, then drawing.
+
+``prepare_document`` does everything that can fail on bad input (a missing
+or unreadable picture, a character no font has) before a byte is written;
+``Document.write`` draws the planned pages and returns, per page, the
+regions where each article's text was set (what tests read back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from ...errors import InputError, Location
+from ...fonts.coverage import TextCollector, plan_fonts
+from ...model import Figure, Issue
+from ...typography.labels import Labels, labels_for
+from ..base import BuildContext
+from .blocks import ArticleSpec, Styles, article_spec, spec_texts
+from .content import ArticleContent, Factory
+from .furniture import page_texts
+from .geometry import PageGeometry
+from .layout import PlannedPage, plan_issue
+from .masthead import masthead_lines
+from .metadata import apply_metadata
+from .render import PageRenderer, Region
+
+# Continuation pages beyond this count still work; their labels' numerals are planned up to here.
+PLANNED_CONTINUATIONS = 9
+
+
+@dataclass
+class Document:
+    issue: Issue
+    context: BuildContext
+    labels: Labels
+    geometry: PageGeometry
+    styles: Styles
+    factory: Factory
+    pages: list[PlannedPage]
+
+    def write(self, path: Path) -> list[list[Region]]:
+        from reportlab.pdfgen.canvas import Canvas
+
+        g = self.geometry
+        fonts = self.factory.fonts
+        roles = fonts.plan.faces  # the roles the issue sets text in; the body's unless there is no body text
+        role = self.styles.role("body") if self.styles.role("body") in roles else sorted(roles)[0]
+        canvas = Canvas(
+            str(path),
+            pagesize=(g.width, g.height),
+            invariant=1,
+            pageCompression=1,
+            initialFontName=fonts.font_name(self.context.fonts.face(role)),  # never ReportLab's Helvetica
+            initialFontSize=self.styles.size("body"),
+            initialLeading=g.leading,
+            lang=self.issue.publication.language or "zh-CN",
+        )
+        apply_metadata(canvas, self.issue, self.labels, self.context.theme.name)
+        renderer = PageRenderer(
+            self.issue,
+            self.pages,
+            g,
+            self.factory,
+            self.styles,
+            self.labels,
+            outline=getattr(self.context.options, "outline", True),
+        )
+        renderer.draw_all(canvas)
+        if renderer.outline:
+            canvas.showOutline()
+        canvas.save()
+        return renderer.regions
+
+
+def prepare_document(issue: Issue, context: BuildContext) -> Document:
+    from .fonts import PdfFonts
+
+    labels = labels_for(issue.publication.language, context.reporter)
+    styles = Styles(context.theme)
+    geometry = PageGeometry.from_theme(context.theme)
+    specs = article_specs(issue, context, styles)
+    collector = TextCollector()
+    for role, text, where in planned_texts(issue, specs, styles, labels):
+        collector.add(role, text, where)
+    plan = plan_fonts(collector, context.fonts, context.reporter)
+    factory = Factory(PdfFonts(plan, context.fonts), geometry, styles)
+    contents = [[ArticleContent(spec, factory) for spec in page] for page in specs]
+    pages = plan_issue(geometry.grid(), contents)
+    return Document(issue, context, labels, geometry, styles, factory, pages)
+
+
+def article_specs(issue: Issue, context: BuildContext, styles: Styles) -> list[list[ArticleSpec]]:
+    def image_path(relative: str) -> Path:
+        return context.image_path(relative)
+
+    out = []
+    for page_index, page in enumerate(issue.pages):
+        specs = []
+        for index, article in enumerate(page.articles):
+            for block_index, block in enumerate(article.blocks):
+                if isinstance(block, Figure):
+                    check_image(image_path(block.image), article.id, f"blocks[{block_index}].image")
+            specs.append(article_spec(article, index, page_index == 0, styles, image_path, image_size))
+        out.append(specs)
+    return out
+
+
+def check_image(path: Path, article_id: str, field: str) -> None:
+    where = Location(str(path), article_id, field)
+    if not path.is_file():
+        raise InputError("the picture file does not exist", where)
+    try:
+        image_size(path)
+    except Exception as error:  # Pillow and ReportLab raise many kinds
+        raise InputError(f"the picture cannot be read: {error}", where) from None
+
+
+@lru_cache(maxsize=256)
+def image_size(path: Path) -> tuple[int, int]:
+    from reportlab.lib.utils import ImageReader
+
+    width, height = ImageReader(str(path)).getSize()
+    if width <= 0 or height <= 0:
+        raise ValueError(f"the picture has no size ({width}×{height})")
+    return width, height
+
+
+def planned_texts(
+    issue: Issue, specs: list[list[ArticleSpec]], styles: Styles, labels: Labels
+) -> Iterator[tuple[str, str, Location]]:
+    """Every (font role, text, where) the PDF may set: articles, then furniture."""
+    for page in specs:
+        for spec in page:
+            for role, text, field in spec_texts(spec, styles):
+                yield role, text, Location(article=spec.article.id, field=field)
+            yield (
+                styles.role("brief-headline"),
+                spec.article.title + "…",
+                Location(article=spec.article.id, field="title"),
+            )
+    head, folio, jump = styles.role("running-head"), styles.role("folio"), styles.role("credit")
+    pub = issue.publication
+    # the fields themselves first, so that a character no font has is reported where it was typed
+    fields = [
+        ("publication.name", pub.name),
+        ("publication.publisher", pub.publisher),
+        ("edition", issue.edition),
+    ]
+    for i, code in enumerate(pub.codes):
+        fields += [
+            (f"publication.codes[{i}].label", code.label),
+            (f"publication.codes[{i}].value", code.value),
+        ]
+    for i, page in enumerate(issue.pages):
+        fields += [(f"pages[{i}].{name}", getattr(page, name)) for name in ("label", "section", "editor")]
+    for field, text in fields:
+        yield head, text, Location(field=field)
+    yield styles.role("masthead"), pub.name, Location(field="publication.name")
+    for line in masthead_lines(issue, labels):
+        yield head, line, Location(field="publication")
+    numerals = labels.numerals + "十"
+    for index, page in enumerate(issue.pages):
+        where = Location(field=f"pages[{index}]")
+        label = labels.page_label(page.number, page.label)
+        names = [label, labels.continuation(label, 1), labels.continuation(label, 2), numerals]
+        furniture = page_texts(issue, page, label, labels)
+        for text in (*names, *furniture.inner_choices(), furniture.outer):
+            yield head, text, where
+        for text in names:
+            yield folio, text, where
+            yield jump, labels.jump_out(text) + labels.jump_in(text), where

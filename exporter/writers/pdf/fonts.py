@@ -1,0 +1,371 @@
+"""The fonts of one PDF build, embedded as CID-keyed TrueType fonts.
+
+``PdfFonts`` takes the ``FontPlan`` a writer made with
+``exporter.fonts.coverage.plan_fonts`` (every character of the issue checked
+against the theme's faces, fallbacks included) and registers one font per
+face with ReportLab. Each is the face's TrueType subset
+(``exporter.fonts.truetype.truetype_subset``: made once per face and
+character set, cached on disk by content hash), embedded whole as a Type 0
+font with two-byte glyph codes (``Identity-H``), one ``/W`` width array and a
+``ToUnicode`` map, so copying and searching give back the model's text.
+
+Why not ReportLab's ``TTFont``: it re-subsets the font in Python into
+256-glyph pieces (slow for 3,000 Han characters) and cannot give one glyph
+two advance widths. The typesetter needs that: a glyph followed by a
+Han-Latin gap or set compressed is drawn as a *variant* whose advance
+includes the gap (or lacks the mark's blank): a composite glyph appended to
+the font program (``typeset_glyphs``), mapped to the same character in
+``ToUnicode``, so text extraction sees no gap, hence no invented space, and
+no overlap.
+
+The registered fonts also work with ``canvas.setFont``/``drawString`` (ReportLab
+treats them as its own "dynamic" fonts), without the CJK spacing rules:
+for Chinese text use ``exporter.writers.pdf.text``.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from ...cache import cached_bytes, content_key
+from ...fonts.coverage import INVISIBLE, FontPlan
+from ...fonts.registry import FontFace, FontSet
+from ...fonts.truetype import truetype_subset
+from ...typography.cjk import CLOSING, OPENING, PAUSE
+from .typeset_glyphs import add_variants
+
+UNITS = 1000  # PDF glyph space: widths are given per 1000 em
+_MARKS = PAUSE | OPENING | CLOSING
+
+
+class PdfFonts:
+    """Registers, once per build, TrueType subsets (exporter.fonts.truetype.truetype_subset)
+    of every face in a FontPlan with ReportLab; deterministic font names."""
+
+    def __init__(self, plan: FontPlan, fonts: FontSet):
+        from reportlab.pdfbase import pdfmetrics
+
+        self.plan = plan
+        self.fonts = fonts
+        self._fonts: dict[str, EmbeddedFont] = {}
+        self._role_faces: dict[str, dict[str, FontFace]] = {}
+        wanted: dict[str, tuple[FontFace, set[int]]] = {}
+        for face, points in plan.codepoints_by_face().items():
+            wanted.setdefault(face.key, (face, set()))[1].update(points)
+        for role in plan.faces:  # every role's own face draws spaces and digits of folios
+            face = fonts.face(role)
+            wanted.setdefault(face.key, (face, set()))[1].add(0x20)
+        for key in sorted(wanted):
+            face, points = wanted[key]
+            points = sorted(p for p in points | {0x20} if p in face.codepoints)
+            name = f"CJK{content_key(key, ','.join(map(str, points)))[:16]}"
+            font = _registered(name)
+            if font is None:
+                font = EmbeddedFont(name, face, truetype_subset(face, points))
+                pdfmetrics.registerFont(font)
+            self._fonts[key] = font
+
+    def font_name(self, face: FontFace) -> str:
+        """The name to use with ``canvas.setFont``."""
+        return self._fonts[face.key].fontName
+
+    def advance(self, face: FontFace, char: str) -> float:
+        """The advance width of ``char`` in ``face``, in em."""
+        return self._fonts[face.key].advances[char]
+
+    def face_for(self, role: str, char: str) -> FontFace:
+        """The face that draws ``char`` in ``role`` (a fallback face when the
+        role's own face lacks it), as the plan decided. Spaces and other
+        invisible characters belong to the role's own face."""
+        if char in INVISIBLE:
+            return self.fonts.face(role)
+        return self.plan.face_for(role, char)
+
+    def role_faces(self, role: str) -> dict[str, FontFace]:
+        """Character -> face for ``role``: the plan's choices, plus the role's own
+        face for spaces and the invisible characters the plan leaves out."""
+        table = self._role_faces.get(role)
+        if table is None:
+            table = dict(self.plan.faces.get(role, {}))
+            own = self.fonts.face(role)
+            for char in INVISIBLE:
+                table.setdefault(char, own)
+            self._role_faces[role] = table
+        return table
+
+    def narrow_marks(self, face: FontFace) -> frozenset[str]:
+        """Pause, opening and closing marks whose glyph in ``face`` is not one em wide."""
+        return self._fonts[face.key].narrow_marks
+
+    def embedded(self, face: FontFace) -> "EmbeddedFont":
+        """The registered font object, for the typesetter's glyph codes."""
+        return self._fonts[face.key]
+
+
+def _registered(name: str):
+    from reportlab.pdfbase import pdfmetrics
+
+    try:
+        return pdfmetrics.getFont(name)
+    except KeyError:
+        return None
+
+
+@dataclass(frozen=True)
+class _FaceName:
+    """What ReportLab's font registry reads from ``font.face``."""
+
+    name: bytes
+
+
+class EmbeddedFont:
+    """One face's subset, embedded as a Type 0 / CIDFontType2 font.
+
+    Codes are two-byte glyph ids. Ids from ``glyph_count`` up are variants
+    (another width, or another character for a glyph that several characters
+    share), allocated per document as drawing asks and appended to the font
+    program when the document is saved.
+    """
+
+    _dynamicFont = 1  # ReportLab: ask us for codes and names, call addObjects at the end
+    _multiByte = 1
+    shapable = False
+
+    def __init__(self, name: str, face: FontFace, data: bytes):
+        from fontTools.ttLib import TTFont
+
+        self.fontName = name
+        self.source = face
+        self.data = data
+        self.face = _FaceName(name.encode("ascii"))
+        font = TTFont(io.BytesIO(data), lazy=True)
+        upem = font["head"].unitsPerEm
+        self.scale = UNITS / upem
+        order = font.getGlyphOrder()
+        self.glyph_count = len(order)
+        metrics = font["hmtx"].metrics
+        self.glyph_widths = [round(metrics[g][0] * self.scale) for g in order]
+        gid_of = {g: i for i, g in enumerate(order)}
+        self.gids: dict[str, int] = {}
+        for cp, glyph in sorted(font.getBestCmap().items()):
+            self.gids[chr(cp)] = gid_of[glyph]
+        self.advances = {c: self.glyph_widths[g] / UNITS for c, g in self.gids.items()}
+        self.em_chars = frozenset(c for c, g in self.gids.items() if self.glyph_widths[g] == UNITS)
+        self.narrow_marks = (frozenset(self.gids) - self.em_chars) & _MARKS
+        self._glyf = font["glyf"] if "glyf" in font else None
+        self._order = order
+        head, hhea = font["head"], font["hhea"]
+        os2 = font["OS/2"] if "OS/2" in font else None
+        self.ascent = round(hhea.ascent * self.scale)
+        self.descent = round(hhea.descent * self.scale)
+        self.cap_height = round((getattr(os2, "sCapHeight", 0) or hhea.ascent) * self.scale)
+        self.bbox = [round(v * self.scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]
+        self.data_key = content_key(data)
+        self.tag = _subset_tag(self.data_key)
+        ps_name = font["name"].getDebugName(6) or name
+        self.base_name = f"{self.tag}+{''.join(c for c in ps_name if c.isalnum() or c in '-_')}"
+        # the first character of each glyph: what ToUnicode says the glyph is
+        self.glyph_chars: dict[int, str] = {}
+        for char, gid in self.gids.items():
+            self.glyph_chars.setdefault(gid, char)
+        self._states: WeakKeyDictionary = WeakKeyDictionary()
+
+    # --------------------------------------------------------------- metrics
+
+    def ink(self, char: str) -> tuple[float, float]:
+        """Left and right ink edges of ``char``'s glyph, in em."""
+        gid = self.gids[char]
+        if self._glyf is None:
+            return 0.0, self.glyph_widths[gid] / UNITS
+        glyph = self._glyf[self._order[gid]]
+        if not hasattr(glyph, "xMin"):
+            return 0.0, 0.0
+        return glyph.xMin * self.scale / UNITS, glyph.xMax * self.scale / UNITS
+
+    def glyph_advance(self, char: str) -> int:
+        """The natural advance of ``char``'s glyph, in 1/1000 em."""
+        return self.glyph_widths[self.gids.get(char, 0)]
+
+    def stringWidth(self, text: str, size: float, encoding: str | None = None) -> float:
+        return size * sum(self.advances.get(c, 0.0) for c in text)
+
+    # --------------------------------------------------------------- codes
+
+    def state(self, doc) -> "_DocState":
+        state = self._states.get(doc)
+        if state is None:
+            state = self._states[doc] = _DocState(self.glyph_count)
+        return state
+
+    def code(self, doc, char: str, width: int | None = None) -> int:
+        """The code drawing ``char``; with ``width`` (1/1000 em), a code whose
+        advance is that width."""
+        gid = self.gids.get(char, 0)
+        natural = self.glyph_widths[gid]
+        if (width is None or width == natural) and self.glyph_chars.get(gid) == char:
+            return gid
+        return self.state(doc).variant(gid, natural if width is None else width, char)
+
+    def hexmap(self, doc) -> dict[str, str]:
+        """``<code>`` of each character drawn with its own glyph at its natural width."""
+        state = self.state(doc)
+        if state.hexmap is None:
+            chars = self.glyph_chars
+            state.hexmap = {c: "<%04X>" % g for c, g in self.gids.items() if chars[g] == c}
+        return state.hexmap
+
+    def hex(self, doc, char: str, width: int | None = None) -> str:
+        return "%04X" % self.code(doc, char, width)
+
+    # ReportLab's canvas.drawString path
+    def splitString(self, text: str, doc, encoding: str = "utf-8"):
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        codes = [self.code(doc, c) for c in text if c not in INVISIBLE or c == " "]
+        return [(0, b"".join(c.to_bytes(2, "big") for c in codes))]
+
+    def getSubsetInternalName(self, subset: int, doc) -> str:
+        state = self.state(doc)
+        if state.internal_name is None:
+            state.internal_name = f"F{len(doc.fontMapping) + 1}"
+            doc.fontMapping[self.fontName] = "/" + state.internal_name
+            doc.delayedFonts.append(self)
+        return "/" + state.internal_name
+
+    def internal_name(self, doc) -> str:
+        """The resource name (``/F3``) to use in content streams of ``doc``."""
+        return self.getSubsetInternalName(0, doc)
+
+    def addObjects(self, doc) -> None:
+        """Write the font objects into ``doc`` (ReportLab calls this on save)."""
+        from reportlab.pdfbase import pdfdoc
+
+        state = self.state(doc)
+        variants = [(g, round(w / self.scale)) for g, w, _c in state.variants]
+        packed = cached_bytes(  # compressing 3,000 Han glyphs takes a while: once per variant set
+            "pdf-font-program", content_key(self.tag, self.data_key, repr(variants)),
+            lambda: _pack(add_variants(self.data, variants)),
+        )
+        length = int.from_bytes(packed[:4], "big")
+        program = pdfdoc.PDFStream(content=packed[4:])
+        program.dictionary["Filter"] = pdfdoc.PDFName("FlateDecode")
+        program.dictionary["Length1"] = length
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("FontDescriptor"),
+            "FontName": pdfdoc.PDFName(self.base_name),
+            "Flags": 4,  # symbolic: glyphs outside the standard Latin set
+            "FontBBox": pdfdoc.PDFArray(self.bbox),
+            "ItalicAngle": 0,
+            "Ascent": self.ascent,
+            "Descent": self.descent,
+            "CapHeight": self.cap_height,
+            "StemV": 80,
+            "FontFile2": doc.Reference(program, f"FontFile:{self.fontName}"),
+        })
+        cid_font = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("CIDFontType2"),
+            "BaseFont": pdfdoc.PDFName(self.base_name),
+            "CIDSystemInfo": pdfdoc.PDFDictionary({
+                "Registry": pdfdoc.PDFString("Adobe"),
+                "Ordering": pdfdoc.PDFString("Identity"),
+                "Supplement": 0,
+            }),
+            "FontDescriptor": doc.Reference(descriptor, f"FontDescriptor:{self.fontName}"),
+            "DW": UNITS,
+            "W": pdfdoc.PDFArray(_width_array(self.glyph_widths + [w for _g, w, _c in state.variants])),
+        })
+        cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
+        chars = dict(self.glyph_chars)
+        for i, (_g, _w, char) in enumerate(state.variants):
+            chars[self.glyph_count + i] = char
+        to_unicode = pdfdoc.PDFStream(content=_to_unicode_cmap(chars), filters=[pdfdoc.PDFZCompress])
+        font = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("Type0"),
+            "BaseFont": pdfdoc.PDFName(self.base_name),
+            "Encoding": pdfdoc.PDFName("Identity-H"),
+            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font, f"CIDFont:{self.fontName}")]),
+            "ToUnicode": doc.Reference(to_unicode, f"ToUnicode:{self.fontName}"),
+        })
+        ref = doc.Reference(font, state.internal_name)
+        doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
+        del self._states[doc]
+
+
+class _DocState:
+    """Per document: the resource name and the variant codes handed out."""
+
+    def __init__(self, glyph_count: int):
+        self.glyph_count = glyph_count
+        self.internal_name: str | None = None
+        self.hexmap: dict[str, str] | None = None
+        self.variants: list[tuple[int, int, str]] = []  # (gid, width, char) by id - glyph_count
+        self._codes: dict[tuple[int, int, str], int] = {}
+
+    def variant(self, gid: int, width: int, char: str) -> int:
+        key = (gid, width, char)
+        code = self._codes.get(key)
+        if code is None:
+            code = self._codes[key] = self.glyph_count + len(self.variants)
+            if code > 0xFFFF:
+                raise OverflowError("more than 65,535 glyphs and variants in one font")
+            self.variants.append(key)
+        return code
+
+
+def _pack(program: bytes) -> bytes:
+    """The program's length (4 bytes) and its Flate-compressed bytes."""
+    return len(program).to_bytes(4, "big") + zlib.compress(program, 6)
+
+
+def _subset_tag(digest: str) -> str:
+    """Six capital letters naming a subset (PDF 32000 §9.6.4), from its content."""
+    value = int(digest[:12], 16)
+    letters = []
+    for _ in range(6):
+        value, rest = divmod(value, 26)
+        letters.append(chr(ord("A") + rest))
+    return "".join(letters)
+
+
+def _width_array(widths: list[int]) -> list:
+    """``/W`` in runs of consecutive codes, leaving out the default (one em)."""
+    from reportlab.pdfbase import pdfdoc
+
+    out: list = []
+    run_start, run = None, []
+    for code, width in enumerate(widths + [UNITS]):
+        if width != UNITS:
+            if run_start is None:
+                run_start = code
+            run.append(width)
+        elif run_start is not None:
+            out.extend([run_start, pdfdoc.PDFArray(run)])
+            run_start, run = None, []
+    return out
+
+
+def _to_unicode_cmap(chars: dict[int, str]) -> bytes:
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
+    ]
+    items = sorted(chars.items())
+    for i in range(0, len(items), 100):  # at most 100 entries per block
+        block = items[i : i + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(f"<{code:04X}> <{char.encode('utf-16-be').hex().upper()}>" for code, char in block)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
