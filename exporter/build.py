@@ -4,13 +4,19 @@ All writers are found and their options checked before any work starts.
 Each writer writes into its own staging folder inside the output folder;
 only a writer that finished has its files moved into place (a rename), so an
 error never leaves a partial file where the user looks for output.
+
+With ``jobs`` > 1 the writers run in forked worker processes, grouped by
+their relative cost so that the cores finish together; the loaded issue and
+the located fonts are inherited by the workers, not sent to them.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,37 +57,93 @@ def build(
     settings: dict[str, str] | None = None,
     encoding: str | None = None,
     reporter: Reporter | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     settings = dict(settings or {})
     reporter = reporter or Reporter()
     classes = resolve_writers(formats, settings)
     theme = load_theme(settings.get("style", "print"))
     loaded = load_issue(source, encoding, reporter)
-    return build_loaded(loaded, classes, out_dir, settings, theme, reporter)
+    return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
 
 
-def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter) -> BuildResult:
+def default_jobs() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4))
+
+
+def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int = 1) -> BuildResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     fonts = FontSet(theme)
+    groups = _schedule(classes, jobs)
+    if len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        result = BuildResult()
+        for cls in classes:
+            _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
+        return result
+    fonts.locate_all()  # once, in the parent: the workers inherit the faces
+    global _FORKED
+    _FORKED = (loaded, out_dir, settings, theme, fonts)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(groups), mp_context=context) as pool:
+            done = [pool.submit(_run_group, [cls.name for cls in group]) for group in groups]
+            parts = [future.result() for future in done]
+    finally:
+        _FORKED = None
     result = BuildResult()
-    for cls in classes:
-        staging = Path(tempfile.mkdtemp(prefix=f".{cls.name}-staging-", dir=out_dir))
-        try:
-            options = cls.Options.from_settings(settings, cls.name)
-            context = BuildContext(
-                loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files
-            )
-            written = cls().write(loaded.issue, context)
-            result.outputs[cls.name] = publish(staging, out_dir, written)
-        except ExporterError as error:
-            result.failures[cls.name] = error
-        except Exception as error:  # a bug in a writer: keep the other writers going
-            wrapped = WriterError(f"writer {cls.name!r} failed: {type(error).__name__}: {error}")
-            wrapped.__cause__ = error
-            result.failures[cls.name] = wrapped
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    for part, diagnostics in parts:
+        for diagnostic, count in diagnostics:
+            for _ in range(count):
+                reporter.report(diagnostic)
+        result.outputs.update(part.outputs)
+        result.failures.update(part.failures)
+    # Report in the order the writers were asked for, whichever process ran them.
+    order = [cls.name for cls in classes]
+    result.outputs = {name: result.outputs[name] for name in order if name in result.outputs}
+    result.failures = {name: result.failures[name] for name in order if name in result.failures}
     return result
+
+
+_FORKED = None  # what forked workers inherit: (loaded, out_dir, settings, theme, fonts)
+
+
+def _run_group(names: list[str]):
+    loaded, out_dir, settings, theme, fonts = _FORKED
+    reporter = Reporter()
+    result = BuildResult()
+    for name in names:
+        _run_writer(get_writer(name), loaded, out_dir, settings, theme, fonts, reporter, result)
+    return result, [(d, reporter.count(d)) for d in reporter.diagnostics]
+
+
+def _schedule(classes, jobs: int) -> list[list[type[Writer]]]:
+    """Writers in at most ``jobs`` groups of about equal cost (longest first)."""
+    groups: list[list[type[Writer]]] = [[] for _ in range(max(1, min(jobs, len(classes))))]
+    loads = [0.0] * len(groups)
+    for cls in sorted(classes, key=lambda c: -c.relative_cost):
+        i = loads.index(min(loads))
+        groups[i].append(cls)
+        loads[i] += cls.relative_cost
+    return [g for g in groups if g]
+
+
+def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: BuildResult) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=f".{cls.name}-staging-", dir=out_dir))
+    try:
+        options = cls.Options.from_settings(settings, cls.name)
+        context = BuildContext(
+            loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files
+        )
+        written = cls().write(loaded.issue, context)
+        result.outputs[cls.name] = publish(staging, out_dir, written)
+    except ExporterError as error:
+        result.failures[cls.name] = error
+    except Exception as error:  # a bug in a writer: keep the other writers going
+        wrapped = WriterError(f"writer {cls.name!r} failed: {type(error).__name__}: {error}")
+        wrapped.__cause__ = error
+        result.failures[cls.name] = wrapped
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def publish(staging: Path, out_dir: Path, written: list[Path]) -> list[Path]:

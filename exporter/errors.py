@@ -64,6 +64,10 @@ class ExporterError(Exception):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # Rebuilt from its problems when it crosses a process boundary.
+        return (type(self), (self.problems,))
+
 
 class InputError(ExporterError):
     """The issue source is wrong (syntax, encoding, fields, paths)."""

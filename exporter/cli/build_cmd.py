@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..build import build
+from ..build import build, default_jobs
 from ..diagnostics import Reporter, Severity
 from ..errors import EXIT_WRITER
 from ..writers.registry import usable_writers
@@ -34,8 +34,10 @@ def _parse_options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--encoding", default=None, help="Read source files in this encoding (e.g. gb18030).")
 @click.option("-O", "--option", "options", multiple=True, metavar="NAME=VALUE",
               help="A writer option, e.g. -O embed_fonts=false or -O feed_items=50.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Writers run in this many processes (default: the number of cores, at most 4).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational diagnostics.")
-def build_command(source, formats, out_dir, style, base_url, encoding, options, verbose):
+def build_command(source, formats, out_dir, style, base_url, encoding, options, jobs, verbose):
     """Build the issue folder SOURCE into OUT_DIR in each format."""
     settings = _parse_options(options)
     settings["style"] = style
@@ -46,7 +48,7 @@ def build_command(source, formats, out_dir, style, base_url, encoding, options, 
     if names == ["all"]:
         names = usable_writers()
     try:
-        result = build(source, names, out_dir, settings, encoding, reporter)
+        result = build(source, names, out_dir, settings, encoding, reporter, jobs or default_jobs())
     finally:
         reporter.print(minimum=Severity.INFO if verbose else Severity.WARNING)
     for name, paths in result.outputs.items():

@@ -103,6 +103,14 @@ class FontSet:
             self._faces[role] = locate(self.theme.font(role))
         return self._faces[role]
 
+    def locate_all(self) -> None:
+        """Find every face the theme names now (those that exist)."""
+        for role in self.theme.font_roles:
+            try:
+                self.face(role).codepoints
+            except FontError:
+                continue  # reported when a writer asks for that role
+
     def fallback_faces(self) -> list[FontFace]:
         return [self.face(role) for role in self.theme.fallback_roles]
 

@@ -45,15 +45,16 @@ _ASCII_PUNCT = re.compile(r"[,;:!?()]")
 _ASCII_BRACKET = re.compile(r"[()]")
 _SPACE_RUN = re.compile(r" +")
 
-# Text without any of these characters has nothing to normalise.
-_TOUCHED = re.compile(r"[,;:!?()\"'.\-—―－…⋯。・•‧ \u3000]")
+_SEQUENCE_HINT = re.compile(r"--|—-|-—|－－|――|—―|―—|\.\.\.|。。。|⋯⋯|(?<!…)…(?!…)")
+# Text without any of these has nothing to normalise (most clean Chinese text).
+_TOUCHED = re.compile(_SEQUENCE_HINT.pattern + r"|[,;:!?()\"'.・•‧ \u3000]")
 
 
 def normalize_text(text: str) -> Normalized:
     # One change can make another possible (中!-- : the ！ made full-width turns
     # -- into Chinese context for ——); repeat until nothing changes.
     result = _normalize_once(text)
-    if not result.changes:
+    if not result.changes or not _TOUCHED.search(result.text):
         return result
     for _ in range(4):
         again = _normalize_once(result.text)
@@ -74,12 +75,18 @@ def _normalize_once(text: str) -> Normalized:
         end = match.start() + len(match.group().rstrip(",.;:!?)'\""))
         protected[match.start() : end] = [True] * (end - match.start())
 
-    chars, protected = _collapse_sequences(chars, protected, changes)
-    _fullwidth_punctuation(chars, protected, changes)
-    _curly_quotes(chars, protected, changes)
-    _full_stops(chars, protected, changes)
-    _interpuncts(chars, protected, changes)
-    out = _drop_han_latin_spaces(chars, protected, changes)
+    # Each pass runs only when its characters occur: a cheap test on the text.
+    if _SEQUENCE_HINT.search(text):
+        chars, protected = _collapse_sequences(chars, protected, changes)
+    if _ASCII_PUNCT.search(text):
+        _fullwidth_punctuation(chars, protected, changes)
+    if '"' in text or "'" in text:
+        _curly_quotes(chars, protected, changes)
+    if "." in text:
+        _full_stops(chars, protected, changes)
+    if "・" in text or "•" in text or "‧" in text:
+        _interpuncts(chars, protected, changes)
+    out = _drop_han_latin_spaces(chars, protected, changes) if " " in text else "".join(chars)
     if "\u3000" in out[: len(out) - len(out.lstrip(" \u3000"))]:
         changes[IDEOGRAPHIC_SPACE] += 1
     return Normalized(out.strip(" \u3000"), changes)

@@ -88,6 +88,7 @@ class Writer(ABC):
     media_type: ClassVar[str]
     requires: ClassVar[tuple[str, ...]] = ()  # modules that must be importable
     extra: ClassVar[str] = ""  # the pip extra that installs them
+    relative_cost: ClassVar[float] = 1.0  # work compared with other writers, for scheduling
     Options: ClassVar[type[WriterOptions]] = WriterOptions
 
     @classmethod
