@@ -13,6 +13,7 @@ import traceback
 import click
 
 from ..errors import EXIT_BUG, ExporterError
+from .batch_cmd import batch_command
 from .build_cmd import build_command
 from .import_cmd import import_command
 from .validate_cmd import validate_command
@@ -29,6 +30,7 @@ cli.add_command(import_command)
 cli.add_command(validate_command)
 cli.add_command(build_command)
 cli.add_command(writers_command)
+cli.add_command(batch_command)
 
 
 def main(argv: list[str] | None = None) -> int:

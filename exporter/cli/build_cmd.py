@@ -12,7 +12,7 @@ from ..errors import EXIT_WRITER
 from ..writers.registry import usable_writers
 
 
-def _parse_options(values: tuple[str, ...]) -> dict[str, str]:
+def parse_options(values: tuple[str, ...]) -> dict[str, str]:
     settings = {}
     for value in values:
         name, sep, raw = value.partition("=")
@@ -39,7 +39,7 @@ def _parse_options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational diagnostics.")
 def build_command(source, formats, out_dir, style, base_url, encoding, options, jobs, verbose):
     """Build the issue folder SOURCE into OUT_DIR in each format."""
-    settings = _parse_options(options)
+    settings = parse_options(options)
     settings["style"] = style
     if base_url:
         settings["base_url"] = base_url
