@@ -12,6 +12,9 @@ from ..errors import EXIT_WRITER
 from ..writers.registry import usable_writers
 
 
+SHOWN = 8  # output paths listed per writer
+
+
 def parse_options(values: tuple[str, ...]) -> dict[str, str]:
     settings = {}
     for value in values:
@@ -52,8 +55,10 @@ def build_command(source, formats, out_dir, style, base_url, encoding, options, 
     finally:
         reporter.print(minimum=Severity.INFO if verbose else Severity.WARNING)
     for name, paths in result.outputs.items():
-        for path in paths:
+        for path in paths[:SHOWN]:
             click.echo(f"{name}: {path}")
+        if len(paths) > SHOWN:
+            click.echo(f"{name}: … and {len(paths) - SHOWN} more files in {out_dir}")
     if result.failures:
         code = EXIT_WRITER
         for name, error in result.failures.items():
