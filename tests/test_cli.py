@@ -14,7 +14,7 @@ def _exporter(*args):
     return subprocess.run([sys.executable, "-m", "exporter", *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("command", [[], ["import"], ["validate"], ["build"], ["writers"]])
+@pytest.mark.parametrize("command", [[], ["import"], ["validate"], ["build"], ["writers"], ["batch"]])
 def test_every_command_has_help(command):
     done = _exporter(*command, "--help")
     assert done.returncode == 0 and "Usage: exporter" in done.stdout
