@@ -46,6 +46,11 @@ class FontFace:
         return _codepoints(str(self.path), self.index)
 
     @property
+    def weight(self) -> int:
+        """The OS/2 weight class: 400 regular, 700 bold …"""
+        return _weight(str(self.path), self.index)
+
+    @property
     def key(self) -> str:
         """A short stable name for caches and embedded font names."""
         return f"{self.content_hash[:16]}-{self.index}"
@@ -152,10 +157,9 @@ def _face_count(path: str) -> int:
 
 @lru_cache(maxsize=64)
 def _family_names(path: str, index: int) -> frozenset[str]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return frozenset(rec.toUnicode() for rec in font["name"].names if rec.nameID in (1, 16))
+    face = _hb_face(path, index)
+    return frozenset(face.get_name(name_id, language) for name_id, language in face.list_names()
+                     if name_id in (1, 16)) - {None}
 
 
 @lru_cache(maxsize=64)
@@ -168,7 +172,19 @@ def _codepoints(path: str, index: int) -> frozenset[int]:
 
 @lru_cache(maxsize=64)
 def _is_cff(path: str, index: int) -> bool:
-    from fontTools.ttLib import TTFont
+    tags = _hb_face(path, index).table_tags
+    return "CFF " in tags or "CFF2" in tags
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return "CFF " in font or "CFF2" in font
+
+@lru_cache(maxsize=64)
+def _weight(path: str, index: int) -> int:
+    os2 = bytes(_hb_face(path, index).reference_table("OS/2").data)
+    return int.from_bytes(os2[4:6], "big") if len(os2) >= 6 else 400  # usWeightClass
+
+
+def _hb_face(path: str, index: int):
+    # The names and tables above are read with HarfBuzz, not fontTools: importing
+    # fontTools (and its name table) costs 0.1 s in every process.
+    import uharfbuzz as hb
+
+    return hb.Face(hb.Blob.from_file_path(path), index)

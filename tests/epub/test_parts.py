@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+import zipfile
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from exporter.typography.cjk import LINE_END_PROHIBITED, LINE_START_PROHIBITED
-from exporter.writers.epub.archive import zip_timestamp
+from exporter.writers._zip import Entry, zip_bytes
 from exporter.writers.epub.links import book_href
 from exporter.writers.epub.wrap import balanced, clusters, truncate, wrap
 
@@ -82,5 +84,23 @@ def test_relative_links_without_a_base_url_are_dropped():
 
 
 def test_zip_timestamps_start_in_1980():
-    assert zip_timestamp(dt.datetime(1970, 1, 1)) == (1980, 1, 1, 0, 0, 0)
-    assert zip_timestamp(dt.datetime(2026, 1, 26, 9, 30, 15)) == (2026, 1, 26, 9, 30, 14)
+    def stamp(when: dt.datetime) -> tuple[int, ...]:
+        with zipfile.ZipFile(io.BytesIO(zip_bytes([Entry.deflated("a", b"x")], when))) as archive:
+            return archive.infolist()[0].date_time
+
+    assert stamp(dt.datetime(1970, 1, 1)) == (1980, 1, 1, 0, 0, 0)
+    assert stamp(dt.datetime(2026, 1, 26, 9, 30, 15)) == (2026, 1, 26, 9, 30, 14)
+
+
+def test_zip_entries_read_back_as_written():
+    content = {"mimetype": b"application/epub+zip", "EPUB/文字.xhtml": "正文".encode() * 500, "empty": b""}
+    entries = [Entry.stored("mimetype", content["mimetype"]),
+               Entry.deflated("EPUB/文字.xhtml", content["EPUB/文字.xhtml"]), Entry.deflated("empty", b"")]
+    with zipfile.ZipFile(io.BytesIO(zip_bytes(entries, dt.datetime(2026, 1, 26)))) as archive:
+        assert archive.testzip() is None  # every CRC checks
+        assert archive.namelist() == list(content)
+        assert {name: archive.read(name) for name in content} == content
+        assert [i.compress_type for i in archive.infolist()] == [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED,
+                                                                zipfile.ZIP_DEFLATED]
+    with pytest.raises(ValueError):
+        zip_bytes([Entry.stored("a", b"1"), Entry.stored("a", b"2")], dt.datetime(2026, 1, 26))

@@ -40,20 +40,25 @@ def unpacked(example_epub, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def rendered(unpacked, tmp_path_factory):
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def rendered(chromium, unpacked, tmp_path_factory):
     """(state, report, screenshot PNG) for two articles: with a figure, and with subheads."""
     shots = tmp_path_factory.mktemp("epub-screens")
     results = {}
-    with browser() as instance:
-        for name in ("p01-06", "p01-01"):
-            page, report = open_page(instance, file_url(unpacked / "EPUB" / "text" / f"{name}.xhtml"),
-                                     width=560, height=900)
-            page.evaluate("document.fonts.ready.then(() => true)")
-            state = page.evaluate(STATE)
-            png = page.screenshot(full_page=False)
-            (shots / f"{name}.png").write_bytes(png)
-            results[name] = (state, report, png)
-            page.close()
+    for name in ("p01-06", "p01-01"):
+        page, report = open_page(chromium, file_url(unpacked / "EPUB" / "text" / f"{name}.xhtml"),
+                                 width=560, height=900)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        state = page.evaluate(STATE)
+        png = page.screenshot(full_page=False)
+        (shots / f"{name}.png").write_bytes(png)
+        results[name] = (state, report, png)
+        page.close()
     return results
 
 
@@ -93,12 +98,11 @@ def platform_fonts(page) -> dict[tuple[str, str], set[tuple[str, str, bool]]]:
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
     used: dict[tuple[str, str], set[tuple[str, str, bool]]] = {}
-    for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "body *"})["nodeIds"]:
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]
+    for node in _elements_in_body(root):
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
         if fonts:
-            node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
             attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
             key = (node["localName"], attributes.get("class", ""))
             used.setdefault(key, set()).update(
@@ -107,18 +111,27 @@ def platform_fonts(page) -> dict[tuple[str, str], set[tuple[str, str, bool]]]:
     return used
 
 
+def _elements_in_body(node: dict, inside: bool = False):
+    """Every element below <body> in the DOM tree CDP returned (``body *``)."""
+    for child in node.get("children", []):
+        if child.get("nodeType") != 1:  # elements only
+            continue
+        if inside:
+            yield child
+        yield from _elements_in_body(child, inside or child.get("localName") == "body")
+
+
 DOCUMENTS = ["text/p01-06.xhtml", "text/p01-01.xhtml", "text/p01-07.xhtml", "nav.xhtml", "text/titlepage.xhtml"]
 
 
 @pytest.fixture(scope="module")
-def fonts_used(unpacked):
-    with browser() as instance:
-        used = {}
-        for name in DOCUMENTS:
-            page, _ = open_page(instance, file_url(unpacked / "EPUB" / name), width=560, height=900)
-            page.evaluate("document.fonts.ready.then(() => true)")
-            used[name] = platform_fonts(page)
-            page.close()
+def fonts_used(chromium, unpacked):
+    used = {}
+    for name in DOCUMENTS:
+        page, _ = open_page(chromium, file_url(unpacked / "EPUB" / name), width=560, height=900)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        used[name] = platform_fonts(page)
+        page.close()
     return used
 
 

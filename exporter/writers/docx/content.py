@@ -75,10 +75,15 @@ def article_content(article: Article, page: Page, order: int, copyright: str) ->
                           closing if copyright else ())
 
 
-def issue_content(issue: Issue, labels: Labels) -> list[Para]:
-    """The whole issue: a cover, then each page under its heading, then the copyright."""
+def issue_parts(issue: Issue, labels: Labels, articles: list[ArticleContent]) -> list[Para | ArticleContent]:
+    """The whole issue: a cover, then each page under its heading with its
+    articles (``articles``: every article's content, in reading order), then
+    the copyright."""
     pub = issue.publication
-    paras = [Para(S.MASTHEAD, (Span(pub.name),), where=Location(field="publication.name"))]
+    contents = iter(articles)
+    paras: list[Para | ArticleContent] = [
+        Para(S.MASTHEAD, (Span(pub.name),), where=Location(field="publication.name"))
+    ]
     info = labels.long_date(issue.date)
     if issue.number is not None:
         info += " " + labels.issue(issue.number)
@@ -95,8 +100,7 @@ def issue_content(issue: Issue, labels: Labels) -> list[Para]:
         if page.section:
             heading += " " + page.section
         paras.append(Para(S.PAGE_HEADING, (Span(heading),), where=Location(field=f"pages[{index}]")))
-        for article in page.articles:
-            paras.extend(ArticleVisitor(article).paragraphs())
+        paras.extend(next(contents) for _ in page.articles)
         if page.editor:
             paras.append(Para(S.CREDIT, (Span(labels.edited_by(page.editor)),),
                               where=Location(field=f"pages[{index}].editor")))

@@ -39,7 +39,8 @@ class RunFonts:
 
     def stretches(self, paragraph_style: str, run_style: str | None, text: str) -> Iterator[tuple[str, str | None]]:
         role = self.book.text_role(paragraph_style, run_style)
-        if self.borrowed.get(role, frozenset()).isdisjoint(text):
+        borrowed = self.borrowed.get(role)
+        if not borrowed or borrowed.isdisjoint(text):
             yield text, None  # the usual case: the style's face has every character
             return
         own = self.fonts.face(role).family

@@ -7,6 +7,7 @@ file is an error naming the file, the article and the field.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,10 @@ from ...model import Figure
 class Picture:
     data: bytes  # JPEG, PNG, GIF, BMP or TIFF
     aspect: float  # height / width, from the pixel size and resolution
+    file_name: str  # image.png …: the name python-docx gives a picture read from memory
+    extension: str  # png, jpg …
+    content_type: str  # image/png …
+    sha1: str  # of the data: the same picture is stored once per document
 
     def fitted(self, max_width_mm: float, max_height_mm: float) -> tuple[Emu, Emu]:
         """Width and height at the text width, shrunk to ``max_height_mm`` if taller."""
@@ -67,7 +72,8 @@ class Pictures:
             raise InputError(f"picture {relative!r} is damaged: {error}", located) from None
         if image.px_width <= 0 or image.px_height <= 0:
             raise InputError(f"picture {relative!r} has no size", located)
-        return Picture(data, int(image.height) / int(image.width))
+        return Picture(data, int(image.height) / int(image.width), image.filename, image.ext, image.content_type,
+                       hashlib.sha1(data).hexdigest())
 
 
 def _as_png(data: bytes, relative: str, where: Location) -> bytes:

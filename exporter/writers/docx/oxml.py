@@ -256,65 +256,69 @@ def set_line_grid(sect_pr: etree._Element, pitch_twips: int) -> None:
     grid.attrib.pop(qn("w:charSpace"), None)
 
 
-def new_numbering_instance(numbering: etree._Element, abstract_id: int) -> int:
+def add_numbering_instance(numbering: etree._Element, abstract_id: int, num_id: int) -> None:
     """A new ``<w:num>`` over ``abstract_id`` that starts again at 1:
     ``<w:num w:numId=N><w:abstractNumId w:val=A/><w:lvlOverride w:ilvl="0">
-    <w:startOverride w:val="1"/></w:lvlOverride></w:num>``. Returns N."""
+    <w:startOverride w:val="1"/></w:lvlOverride></w:num>``."""
     num = numbering.add_num(abstract_id)
+    num.numId = num_id
     override = num.add_lvlOverride(ilvl=0)
     override.add_startOverride(1)
-    return num.numId
+
+
+def numbering_instances(numbering: etree._Element) -> list[int]:
+    """The ``w:numId`` of every ``<w:num>``."""
+    return [int(n) for n in numbering.xpath("w:num/@w:numId")]
 
 
 # -------------------------------------------------------- body content
 
 
-def append_paragraph(anchor: etree._Element, style_id: str) -> etree._Element:
-    """``<w:p><w:pPr><w:pStyle w:val=S/></w:pPr></w:p>`` just before ``anchor``, the
-    body's ``w:sectPr``, so at the end of the body.
+def new_container() -> etree._Element:
+    """A ``<w:body>`` outside any document, to build paragraphs in before they
+    are moved into a document's body."""
+    return OxmlElement("w:body")
 
-    python-docx's ``add_paragraph``, its property setters and even ``body.sectPr``
-    look for their place among the children from the first one on every call,
-    which makes a long document quadratic: the caller keeps the anchor, and a
-    new paragraph is built whole."""
-    paragraph = OxmlElement("w:p")
-    properties = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), style_id)
-    properties.append(style)
-    paragraph.append(properties)
-    anchor.addprevious(paragraph)
+
+def append_paragraph(parent: etree._Element, style_id: str) -> etree._Element:
+    """``<w:p><w:pPr><w:pStyle w:val=S/></w:pPr></w:p>`` at the end of ``parent``.
+
+    Paragraphs are built whole in a container and then moved into the body:
+    python-docx's ``add_paragraph``, its property setters and even
+    ``body.sectPr`` look for their place among the body's children from the
+    first one on every call, which makes a long document quadratic. Elements
+    are made with lxml's ``SubElement`` (python-docx's element classes still
+    apply), much faster than ``OxmlElement``."""
+    paragraph = _sub(parent, _P)
+    _sub(_sub(paragraph, _PPR), _PSTYLE, {_VAL: style_id})
     return paragraph
 
 
 def append_hyperlink(paragraph: etree._Element, relationship_id: str) -> etree._Element:
     """``<w:hyperlink r:id=R w:history="1"/>`` at the end of the paragraph; the
     caller appends the link's runs to it."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship_id)
-    link.set(qn("w:history"), "1")
-    paragraph.append(link)
-    return link
+    return _sub(paragraph, qn("w:hyperlink"), {qn("r:id"): relationship_id, qn("w:history"): "1"})
 
 
 def append_run(parent: etree._Element, text: str = "", style_id: str | None = None) -> etree._Element:
     """``<w:r><w:rPr><w:rStyle w:val=S/></w:rPr><w:t xml:space="preserve">text</w:t></w:r>``
     at the end of a paragraph or hyperlink; the text keeps its spaces."""
-    run = OxmlElement("w:r")
+    run = _sub(parent, _R)
     if style_id:
-        properties = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), style_id)
-        properties.append(style)
-        run.append(properties)
+        _sub(_sub(run, _RPR), _RSTYLE, {_VAL: style_id})
     if text:
-        t = OxmlElement("w:t")
+        t = _sub(run, _T)
         t.text = text
         if _SPACE.search(text):  # Word may drop or merge spaces that are not marked as kept
-            t.set(qn("xml:space"), "preserve")
-        run.append(t)
-    parent.append(run)
+            t.set(_XML_SPACE, "preserve")
     return run
+
+
+_sub = etree.SubElement
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _VAL = (
+    qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:t", "w:val")
+)
+_XML_SPACE = qn("xml:space")
 
 
 def run_properties(run: etree._Element) -> etree._Element:

@@ -40,7 +40,7 @@ def count_text(paragraphs: Iterable[Para]) -> Counts:
     for para in paragraphs:
         for span in para.spans:
             with_spaces += len(span.text)
-            characters += sum(1 for char in span.text if not char.isspace())
+            characters += len("".join(span.text.split()))  # split() cuts at exactly what isspace() is
     return Counts(characters, with_spaces)
 
 
@@ -58,8 +58,8 @@ class Metadata:
     custom: tuple[tuple[str, int | str], ...] = ()
 
 
-def set_core_properties(document, meta: Metadata) -> None:
-    core = document.core_properties
+def set_core_properties(core, meta: Metadata) -> None:
+    """Fill python-docx's ``CoreProperties`` (docProps/core.xml)."""
     core.title = _fit(meta.title)
     core.author = _fit(meta.author)
     core.last_modified_by = _fit(meta.author)
@@ -74,8 +74,12 @@ def set_core_properties(document, meta: Metadata) -> None:
     core.modified = utc
 
 
-def package_parts(meta: Metadata) -> dict[str, bytes]:
-    """The property parts python-docx does not write: app.xml and custom.xml."""
+def package_parts(meta: Metadata) -> dict[str, tuple[str, str, bytes]]:
+    """The property parts python-docx does not write, app.xml and custom.xml:
+    part name -> (content type, relationship type, content)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     app = oxml.extended_properties((
         ("Application", APPLICATION),
         ("DocSecurity", "0"),
@@ -84,7 +88,10 @@ def package_parts(meta: Metadata) -> dict[str, bytes]:
         ("Company", meta.company),
     ))
     custom = oxml.custom_properties((("字数", meta.counts.characters), *meta.custom))
-    return {"docProps/app.xml": app, "docProps/custom.xml": custom}
+    return {
+        "/docProps/app.xml": (CT.OFC_EXTENDED_PROPERTIES, RT.EXTENDED_PROPERTIES, app),
+        "/docProps/custom.xml": (CT.OFC_CUSTOM_PROPERTIES, RT.CUSTOM_PROPERTIES, custom),
+    }
 
 
 def _fit(text: str) -> str:

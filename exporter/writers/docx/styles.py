@@ -9,7 +9,6 @@ specification §11, into the template's styles and settings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm
@@ -172,12 +171,4 @@ def _set_page(document, book: StyleBook) -> None:
 
 def is_bold(face: FontFace) -> bool:
     """Whether the face is a bold weight (OS/2 weight class 600 or more)."""
-    return _weight(str(face.path), face.index) >= 600
-
-
-@lru_cache(maxsize=32)
-def _weight(path: str, index: int) -> int:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(path, fontNumber=index, lazy=True)
-    return int(font["OS/2"].usWeightClass) if "OS/2" in font else 400
+    return face.weight >= 600

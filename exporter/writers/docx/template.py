@@ -72,8 +72,3 @@ def open_template(override: str = ""):
 
     return docx.Document(io.BytesIO(template_bytes(Path(override) if override else None)))
 
-
-def open_bytes(data: bytes):
-    import docx
-
-    return docx.Document(io.BytesIO(data))

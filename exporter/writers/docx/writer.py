@@ -7,7 +7,6 @@ a named error and the build leaves no partial output.
 
 from __future__ import annotations
 
-import io
 import re
 from itertools import chain
 from pathlib import Path
@@ -16,14 +15,15 @@ from ...model import Issue
 from ...typography.labels import Labels, labels_for
 from ..base import BuildContext, issue_basename, issue_datetime
 from . import oxml, template
-from .content import ArticleContent, Para, article_content, issue_content
-from .document import BodyWriter
-from .fonts import RunFonts, plan_document_fonts
+from .assemble import Skeleton
+from .content import ArticleContent, Para, article_content, issue_parts
+from .document import Fragment, FragmentWriter, combined
+from .fonts import plan_document_fonts
 from .images import Pictures
 from .names import article_filename
-from .package import stable_docx, zip_entries
-from .properties import Counts, Metadata, count_text, package_parts, set_core_properties
-from .styles import StyleBook, apply_theme
+from .package import zip_entries
+from .properties import Counts, Metadata, count_text
+from .styles import NUMBERED_ABSTRACT_ID, StyleBook, apply_theme
 
 
 def write_issue(issue: Issue, context: BuildContext) -> list[Path]:
@@ -32,33 +32,38 @@ def write_issue(issue: Issue, context: BuildContext) -> list[Path]:
     labels = labels_for(pub.language, context.reporter)
     book = StyleBook(context.theme)
     language = word_language(pub.language)
-    whole = issue_content(issue, labels)
     articles = [
         article_content(article, page, order, pub.copyright)
         for page in issue.pages
         for order, article in enumerate(page.articles, start=1)
     ]
+    whole = issue_parts(issue, labels, articles)
+    own = [part for part in whole if isinstance(part, Para)]  # the whole issue's own: page headings …
 
     # Checks: every character has a face, every picture can be read, the theme fits the template.
-    run_fonts = plan_document_fonts(chain(whole, *(a.closing for a in articles)), book, context.fonts,
+    run_fonts = plan_document_fonts(chain(own, *(a.paragraphs for a in articles)), book, context.fonts,
                                     context.reporter)
     pictures = Pictures(context.source_root, context.reporter)
-    for para in whole:
+    for para in chain.from_iterable(a.body for a in articles):
         if para.figure is not None:
             pictures.get(para.figure, para.where)
     document = template.open_template(options.docx_template)
     apply_theme(document, book, context.fonts, language=language,
                 east_asian_hint=options.docx_east_asian_hint,
                 compress_punctuation=options.docx_compress_punctuation)
-    themed = io.BytesIO()
-    document.save(themed)
+    skeleton = Skeleton(document, font_table_part(context, book), NUMBERED_ABSTRACT_ID)
 
-    render = Renderer(themed.getvalue(), book, run_fonts, pictures, options.docx_east_asian_hint,
-                      font_table_part(context, book))
+    # Each article's paragraphs are made once, for the whole issue and for its own document.
+    writer = FragmentWriter(book, run_fonts, pictures, options.docx_east_asian_hint,
+                            skeleton.first_list_number())
+    bodies = [writer.fragment(a.body) for a in articles]
     when = issue_datetime(issue)
     base = issue_basename(issue)
     counts = [count_text(a.body) for a in articles]
 
+    in_order = iter(bodies)  # the whole issue holds the articles in the order they were made
+    whole_body = combined(next(in_order) if isinstance(part, ArticleContent) else writer.fragment((part,))
+                          for part in whole)
     whole_path = context.staging / f"{base}.docx"
     whole_meta = Metadata(
         title=f"{pub.name} {labels.long_date(issue.date)}",
@@ -71,7 +76,7 @@ def write_issue(issue: Issue, context: BuildContext) -> list[Path]:
         when=when,
         counts=sum(counts, Counts(0, 0)),
     )
-    whole_path.write_bytes(render(whole, whole_meta))
+    whole_path.write_bytes(skeleton.docx(whole_body, whole_meta))
     written = [whole_path]
     if not options.docx_article_files:
         return written
@@ -79,38 +84,17 @@ def write_issue(issue: Issue, context: BuildContext) -> list[Path]:
     folder = context.staging / f"{base}-articles"
     folder.mkdir()
     entries = []
-    for content, count in zip(articles, counts):
+    for content, body, count in zip(articles, bodies, counts):
         name = article_filename(content.page.number, content.order, content.article.title, content.article.id)
-        data = render(content.paragraphs, article_metadata(issue, content, labels, language, count, when))
+        closing = writer.fragment(content.closing)
+        fragment = Fragment(body.paragraphs + closing.paragraphs, body.pictures, body.links, body.lists)
+        data = skeleton.docx(fragment, article_metadata(issue, content, labels, language, count, when))
         (folder / name).write_bytes(data)
         entries.append((f"{folder.name}/{name}", data))
     archive = context.staging / f"{base}-articles.zip"
     # The documents are already compressed: store them.
     archive.write_bytes(zip_entries(entries, when, compress=False))
     return written + [folder, archive]
-
-
-class Renderer:
-    """Paragraph plans to the bytes of a finished document."""
-
-    def __init__(self, themed: bytes, book: StyleBook, run_fonts: RunFonts, pictures: Pictures, hint: bool,
-                 font_table: bytes):
-        self.themed = themed
-        self.book = book
-        self.run_fonts = run_fonts
-        self.pictures = pictures
-        self.hint = hint
-        self.font_table = font_table
-
-    def __call__(self, paragraphs: list[Para] | tuple[Para, ...], meta: Metadata) -> bytes:
-        document = template.open_bytes(self.themed)
-        BodyWriter(document, self.book, self.run_fonts, self.pictures, self.hint).write(paragraphs)
-        set_core_properties(document, meta)
-        saved = io.BytesIO()
-        document.save(saved)
-        parts = package_parts(meta)
-        parts["word/fontTable.xml"] = self.font_table
-        return stable_docx(saved.getvalue(), meta.when, parts)
 
 
 def article_metadata(issue: Issue, content: ArticleContent, labels: Labels, language: str, counts: Counts,

@@ -62,4 +62,4 @@ def build_epub(issue: Issue, context: BuildContext, embed_fonts: bool) -> bytes:
     )
     book = make_book(issue, labels, words, parts)
     when = issue_datetime(issue)
-    return archive.rewrite(write_book(book, when, words), when, finish_entry)
+    return archive.package(write_book(book, when, words), when, finish_entry)

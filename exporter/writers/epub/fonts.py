@@ -23,7 +23,6 @@ its form in the book's language instead (the full-width em dash of zh-Hans).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ...diagnostics import Reporter
 from ...errors import FontError
@@ -92,7 +91,7 @@ def embed(plan: FontPlan, language: str) -> Embedding:
         key = (face.content_hash, face.index)
         if key in named:
             continue
-        weight = _weight(str(face.path), face.index)
+        weight = min(900, max(100, round(face.weight / 100) * 100))
         family = f"{face.family} {SUFFIX}"
         n = 2
         while (family, weight) in taken:  # two files claiming one family and weight
@@ -134,15 +133,6 @@ def _codepoints_by_file(plan: FontPlan) -> dict[tuple[str, int], set[int]]:
         spaces = {cp for cp in SPACES if cp in face.codepoints}
         out.setdefault((face.content_hash, face.index), set()).update(points | spaces)
     return out
-
-
-@lru_cache(maxsize=16)
-def _weight(path: str, index: int) -> int:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(path, fontNumber=index, lazy=True)
-    weight = int(font["OS/2"].usWeightClass) if "OS/2" in font else 400
-    return min(900, max(100, round(weight / 100) * 100))
 
 
 def _slug(text: str) -> str:

@@ -6,13 +6,13 @@ to it as finished XHTML (plain items), so that its HTML re-parsing never
 touches the text. Where ebooklib falls short it is worked around here: a
 random identifier by default (set from the issue), dcterms:modified from
 the clock (given the issue's time), a visible landmarks list (hidden when
-the archive is rewritten) and wall-clock zip entries (``archive.rewrite``).
+the archive is made) and wall-clock zip entries (``archive.package`` zips
+what ebooklib wrote).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import uuid
 from dataclasses import dataclass
 
@@ -20,6 +20,7 @@ from lxml import etree
 
 from ...model import Issue
 from ...typography.labels import Labels
+from . import archive
 from .chapters import EPUB_NS
 from .css import STYLESHEET
 from .documents import Document, element_id
@@ -83,9 +84,20 @@ def make_book(issue: Issue, labels: Labels, words: BookLabels, parts: BookParts)
     return book
 
 
-def write_book(book, modified: dt.datetime, words: BookLabels) -> bytes:
-    """The archive as ebooklib writes it (entries still carry the clock time)."""
+def write_book(book, modified: dt.datetime, words: BookLabels) -> dict[str, bytes]:
+    """The package's files as ebooklib writes them (name -> bytes, in its order)."""
     from ebooklib import epub
+
+    class Writer(epub.EpubWriter):
+        """ebooklib's writer, handing its entries over instead of zipping them
+        (``archive.package`` zips them once, with fixed dates and order): its
+        ``write`` without the zip file, which it stamps with the clock."""
+
+        def write(self) -> None:
+            self.out = archive.EntryCollector()
+            self._write_container()
+            self._write_opf()
+            self._write_items()
 
     options = {
         "mtime": modified.astimezone(dt.UTC),
@@ -94,11 +106,10 @@ def write_book(book, modified: dt.datetime, words: BookLabels) -> bytes:
         "play_order": {"enabled": True, "start_from": 1},
         "raise_exceptions": True,
     }
-    buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, options)
+    writer = Writer("", book, options)
     writer.process()
     writer.write()
-    return buffer.getvalue()
+    return writer.out.entries
 
 
 def finish_entry(name: str, data: bytes) -> bytes:

@@ -23,6 +23,10 @@ def clusters(text: str) -> list[str]:
     for char in text:
         if out and _joins(out[-1], char):
             out[-1] += char
+        elif char in LINE_START_PROHIBITED and len(out) > 1 and out[-1].isspace():
+            # no break before a closing or pause mark even after a space (UAX #14, LB13)
+            space = out.pop()
+            out[-1] += space + char
         else:
             out.append(char)
     return out

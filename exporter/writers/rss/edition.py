@@ -22,7 +22,7 @@ from ..base import BuildContext, issue_datetime
 from . import words
 from .archive import FeedState, IssueRecord, load_state
 from .entries import Enclosure, FeedItem, make_item
-from .feeds import Channel, atom_feed, rss_feed
+from .feeds import Channel, absolute_contents, atom_feed, rss_feed
 from .images import SiteImage, prepare_images
 from .logo import LOGO_SIZE, icon_png, masthead_png, own_logo
 from .options import RssOptions
@@ -83,8 +83,9 @@ def write_edition(issue: Issue, context: BuildContext) -> list[Path]:
     out.write(ICON, icon_png(publication.name, plan, "heading", context.theme.color("accent")))
     channel = _channel(issue, state, base, logo_file, logo_size)
     items = state.items(options.feed_items)
-    out.write(RSS, rss_feed(channel, items, base))
-    out.write(ATOM, atom_feed(channel, items, base))
+    contents = absolute_contents(items, base)
+    out.write(RSS, rss_feed(channel, items, base, contents))
+    out.write(ATOM, atom_feed(channel, items, base, contents))
     out.write(SITE_INDEX, site_index(publication, state.issues, labels))
     out.write(STYLE, site_stylesheet(context.theme).encode("utf-8"))
     out.write(STATE, state.to_text().encode("utf-8"))

@@ -75,7 +75,10 @@ class _RssEntryDates(BaseEntryExtension):
         return item
 
 
-def rss_feed(channel: Channel, items: list[FeedItem], base: str) -> bytes:
+def rss_feed(channel: Channel, items: list[FeedItem], base: str, contents: dict[str, str] | None = None
+             ) -> bytes:
+    """``contents``: each item's HTML with absolute URLs, by guid (``absolute_contents``)."""
+    contents = contents if contents is not None else absolute_contents(items, base)
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("newsdates", _RssDates, _RssEntryDates, atom=False, rss=True)
@@ -103,7 +106,7 @@ def rss_feed(channel: Channel, items: list[FeedItem], base: str) -> bytes:
         fe.guid(item.guid, permalink=False)
         # RSS descriptions are read as HTML: plain text is escaped once more.
         fe.description(html.escape(item.summary or item.title, quote=False))
-        fe.content(absolute_html(item.content, link))
+        fe.content(contents[item.guid])
         for category in item.categories:
             fe.category(term=category)
         if item.enclosure is not None:
@@ -135,7 +138,9 @@ class _AtomEntryLinks(BaseEntryExtension):
         return entry
 
 
-def atom_feed(channel: Channel, items: list[FeedItem], base: str) -> bytes:
+def atom_feed(channel: Channel, items: list[FeedItem], base: str, contents: dict[str, str] | None = None
+              ) -> bytes:
+    contents = contents if contents is not None else absolute_contents(items, base)
     fg = FeedGenerator()
     fg.id(channel.feed_id)
     fg.title(channel.title)
@@ -163,7 +168,7 @@ def atom_feed(channel: Channel, items: list[FeedItem], base: str) -> bytes:
         fe.newslinks.links.append({"href": link, "rel": "alternate", "type": "text/html"})
         if item.summary:
             fe.summary(item.summary, type="text")
-        fe.content(absolute_html(item.content, link), type="html")
+        fe.content(contents[item.guid], type="html")
         for category in item.categories:
             fe.category(term=category)
         if item.enclosure is not None:
@@ -174,6 +179,11 @@ def atom_feed(channel: Channel, items: list[FeedItem], base: str) -> bytes:
                 "length": str(item.enclosure.length),
             })
     return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def absolute_contents(items: list[FeedItem], base: str) -> dict[str, str]:
+    """Each item's HTML with absolute URLs, by guid: made once for both feeds."""
+    return {item.guid: absolute_html(item.content, absolute(base, item.path)) for item in items}
 
 
 def absolute_html(fragment: str, page_url: str) -> str:
