@@ -22,6 +22,7 @@ class RssWriter(Writer):
     requires = ("feedgen", "brotli")  # brotli: fontTools writes WOFF2 with it
     extra = "rss"
     Options = RssOptions
+    relative_cost = 0.7
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .edition import write_edition  # feedgen is imported only when the writer runs
