@@ -47,7 +47,7 @@ class TextCollector:
 
     def add(self, role: str, text: str, where: Location) -> None:
         seen = self.uses[role]
-        for char in text:
+        for char in dict.fromkeys(text):  # each character once, in order
             if char not in seen and char not in INVISIBLE:
                 seen[char] = where
 

@@ -102,26 +102,11 @@ def _is_ideographic(char: str) -> bool:
     )
 
 
-class _Table(dict):
-    """Character -> value, filled on demand from a function of the character."""
-
-    def __init__(self, function):
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, char: str) -> int:
-        value = self[char] = self.function(char)
-        return value
-
-
-_KINDS = _Table(char_kind)
-_TOKEN_STARTS = frozenset(
+_TOKEN_START_CHARS = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-−￥¥$＄£￡€#＃—⸺…⋯"
     + "".join(chr(c) for c in range(0xC0, 0x250) if c not in (0xD7, 0xF7))
 )
-# Most characters of Chinese text are ideographs of the basic block: a fast
-# scan finds the others, and only they are looked at one by one.
-_NOT_BASIC_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_TOKEN_START = re.compile("[" + re.escape(_TOKEN_START_CHARS) + "]")  # where a token may begin
 _START_PROHIBITED = re.compile("[" + re.escape("".join(sorted(LINE_START_PROHIBITED))) + "]")
 _END_PROHIBITED = re.compile("[" + re.escape("".join(sorted(LINE_END_PROHIBITED))) + "]")
 
@@ -135,54 +120,65 @@ class Atoms:
     kinds: list[int]
     firsts: str
     lasts: str
+    codes: bytes = b""  # the kinds as bytes, for patterns over them
 
     def __len__(self) -> int:
         return len(self.kinds)
 
 
 def atomize(text: str) -> Atoms:
-    """The atoms of ``text``, in order, covering every character exactly once."""
+    """The atoms of ``text``, in order, covering every character exactly once.
+
+    Tokens (words, numbers, URLs, the pairs) are found by one scan of the
+    whole text; every character between them is an atom of its own, its kind
+    read from a table by ``str.translate``. Python loops over tokens only."""
     starts: list[int] = []
-    kinds: list[int] = []
+    kinds = bytearray()
     firsts: list[str] = []
     lasts: list[str] = []
-    kind_of = _KINDS
-    token_at = _TOKEN.match
+    codes = text.translate(_KIND_CODES).encode("latin-1")
     pos = 0
-    for found in _NOT_BASIC_HAN.finditer(text):
-        at = found.start()
-        if at < pos:
-            continue  # inside a token already taken
-        if at > pos:  # a run of basic ideographs
+    candidate = _TOKEN_START.search
+    token_at = _TOKEN.match
+    start = candidate(text)
+    while start is not None:
+        found = token_at(text, start.start())
+        if found is None:  # a character that may start a token but does not: an atom alone
+            start = candidate(text, start.start() + 1)
+            continue
+        at, end = found.span()
+        group = found.lastgroup
+        if group == "url":  # sentence punctuation after a URL is not part of it
+            end = at + len(found.group().rstrip(_URL_TRAILING))
+        if at > pos:  # single characters up to the token
             starts.extend(range(pos, at))
-            kinds.extend(bytes(at - pos))
+            kinds += codes[pos:at]
             firsts.append(text[pos:at])
             lasts.append(text[pos:at])
-        char = text[at]
-        match = token_at(text, at) if char in _TOKEN_STARTS else None
-        if match is None:
-            starts.append(at)
-            kinds.append(kind_of[char])
-            firsts.append(char)
-            lasts.append(char)
-            pos = at + 1
-            continue
-        end = match.end()
-        group = match.lastgroup
-        if group == "url":  # sentence punctuation after a URL is not part of it
-            end = at + len(match.group().rstrip(_URL_TRAILING))
         starts.append(at)
         kinds.append(_TOKEN_KIND[group])
         firsts.append(text[at])
         lasts.append(text[end - 1])
         pos = end
+        start = candidate(text, pos)
     if pos < len(text):
         starts.extend(range(pos, len(text)))
-        kinds.extend(bytes(len(text) - pos))
+        kinds += codes[pos:]
         firsts.append(text[pos:])
         lasts.append(text[pos:])
     ends = starts[1:] + [len(text)]
-    return Atoms(starts, ends, kinds, "".join(firsts), "".join(lasts))
+    return Atoms(starts, ends, list(kinds), "".join(firsts), "".join(lasts), bytes(kinds))
+
+
+class _KindCodes(dict):
+    """Code point -> its atom kind as a one-character string, for ``str.translate``."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = chr(char_kind(chr(cp)))
+        return value
+
+
+_KIND_CODES = _KindCodes()
 
 
 _SPACES = re.compile(b"\x0a")
@@ -199,7 +195,7 @@ def penalties(text: str, atoms: Atoms) -> list[float | None]:
     if n == 0:
         return out
     kinds = atoms.kinds
-    codes = bytes(kinds)
+    codes = atoms.codes or bytes(kinds)
     for m in _PAIRS.finditer(codes, 1):  # a line starting with —— or …… (advisory)
         out[m.start() - 1] = DASH_START_PENALTY
     for m in _START_PROHIBITED.finditer(atoms.firsts):

@@ -267,6 +267,20 @@ class _Parsed:
             self.cmap = {}
         self.order = self.font.getGlyphOrder()
         self.glyph_set = self.font.getGlyphSet()
+        self.buffer = buffer
+
+    @property
+    def extents(self):
+        """HarfBuzz's glyph bounds: a cheap first test before drawing a CFF outline in Python."""
+        if not hasattr(self, "_extents"):
+            import uharfbuzz as hb
+
+            self._extents = hb.Font(hb.Face(self.buffer))
+        return self._extents
+
+    def bounds_key(self, gid: int) -> tuple:
+        e = self.extents.get_glyph_extents(gid)
+        return (e.x_bearing, e.y_bearing, e.width, e.height) if e is not None else (0, 0, 0, 0)
 
     def advance(self, char: str) -> float | None:
         name = self.cmap.get(ord(char))
@@ -295,6 +309,8 @@ class _Parsed:
             a, b = glyf[self.order[gid]], glyf[self.order[0]]
             if a.numberOfContours != b.numberOfContours or getattr(a, "xMax", 0) != getattr(b, "xMax", 0):
                 return False
+        elif self.bounds_key(gid) != self.bounds_key(0):  # CFF: different bounds, different outline
+            return False
         return self._outline(gid) == self._outline(0) and self._outline(0) != []
 
     @lru_cache(maxsize=None)
@@ -324,6 +340,8 @@ class _Parsed:
         if "glyf" in self.font:
             glyph = self.font["glyf"][self.order[gid]]
             return glyph.numberOfContours == 0
+        if any(self.bounds_key(gid)[2:]):  # CFF: ink has extent, so an outline is there
+            return False
         pen = BoundsPen(self.glyph_set)
         self.glyph_set[self.order[gid]].draw(pen)
         return pen.bounds is None

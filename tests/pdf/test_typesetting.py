@@ -261,6 +261,35 @@ def test_headline_helpers_measure_and_centre(fonts, tmp_path):
     assert extracted_lines(tmp_path / "h.pdf") == [spans[0].text]
 
 
+HEADLINE = ParaStyle("heading", 24.0, 30.0, align="center")
+
+
+def set_headline(path: Path, text: str, fonts, width_em: float) -> list[str]:
+    """``text`` as a centred headline ``width_em`` ems wide; its lines as PyMuPDF reads them."""
+    set_columns(path, [[TextSpan(text, "heading")]], fonts, width_em * 24.0, style=HEADLINE)
+    return extracted_lines(path)
+
+
+def test_a_centred_headline_breaks_at_its_space(fonts, tmp_path):
+    text = "告别最后一班始发“绿皮火车” 百年广州站全面迈入高铁时代"
+    for width_em in (14, 16, 20, 26):  # too narrow for one line, wide enough for each part
+        lines = set_headline(tmp_path / f"h{width_em}.pdf", text, fonts, width_em)
+        assert [line.strip() for line in lines] == ["告别最后一班始发“绿皮火车”", "百年广州站全面迈入高铁时代"]
+    assert [line.strip() for line in set_headline(tmp_path / "one.pdf", text, fonts, 29)] == [text]
+
+
+def test_a_headline_part_wider_than_the_line_breaks_as_text(fonts, tmp_path):
+    text = "告别最后一班始发“绿皮火车” 百年广州站全面迈入高铁时代"
+    lines = set_headline(tmp_path / "narrow.pdf", text, fonts, 9)  # 13 em parts, 9 em lines
+    assert len(lines) > 2 and "".join(lines).replace(" ", "") == text.replace(" ", "")
+    report = measure_pdf(tmp_path / "narrow.pdf")
+    assert report.count("line_start_prohibited") == report.count("line_end_prohibited") == 0
+    # breaking at the spaces would take a line more than breaking as text: as text
+    crowded = "一二 三四五六七八九十 一二三四五六七八九十"
+    lines = set_headline(tmp_path / "crowded.pdf", crowded, fonts, 12)
+    assert len(lines) == 2 and "".join(lines).replace(" ", "") == crowded.replace(" ", "")
+
+
 def test_styled_spans_keep_words_whole(fonts, tmp_path):
     spans = [TextSpan("新华社北京1月25日电", "body-bold"), TextSpan("（记者王其冰）K3", "body"),
              TextSpan("03次列车“十四五”规划圆满收官，全国共受理诉求2580.2万件。", "body")]

@@ -38,12 +38,14 @@ class PdfWriter(Writer):
     requires = ("reportlab", "uharfbuzz", "fontTools")
     extra = "pdf"
     Options = PdfOptions
+    relative_cost = 3.0
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
-        from .document import prepare_document
+        from .document import collector_paused, prepare_document
 
         path = context.staging / output_name(issue, context.theme.name)
-        prepare_document(issue, context).write(path)
+        with collector_paused():
+            prepare_document(issue, context).write(path)
         return [path]
 
 

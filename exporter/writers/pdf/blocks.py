@@ -96,11 +96,17 @@ class Styles:
     def __init__(self, theme: Theme):
         self.theme = theme
         self.color = theme.color("text")
+        self._made: dict[tuple, ParaStyle] = {}
 
     def para(self, name: str, **options) -> ParaStyle:
-        style = self.theme.style(name)
-        options.setdefault("color", self.color)
-        return ParaStyle(role=style.font, size=style.size, leading=style.leading, **options)
+        key = (name, *sorted(options.items()))
+        found = self._made.get(key)  # made once: the layout asks for the same styles thousands of times
+        if found is None:
+            style = self.theme.style(name)
+            options.setdefault("color", self.color)
+            found = self._made[key] = ParaStyle(role=style.font, size=style.size, leading=style.leading,
+                                                **options)
+        return found
 
     def role(self, name: str) -> str:
         return self.theme.style(name).font

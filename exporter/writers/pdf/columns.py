@@ -8,9 +8,8 @@ counts, not trial typesetting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from math import ceil
-from typing import Protocol, Sequence
+from typing import NamedTuple, Protocol, Sequence
 
 
 class Item(Protocol):
@@ -26,8 +25,7 @@ class Item(Protocol):
         """The first ``lines`` lines and the rest, or None if it cannot break there."""
 
 
-@dataclass(frozen=True)
-class Fragment:
+class Fragment(NamedTuple):
     """An item placed in a column, ``line`` lines below the column's top."""
 
     item: Item

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .blocks import BRIEF, LEAD, NOTICE, STORY, ArticleSpec, Para, Picture, Styles
 from .geometry import BOX_PADDING, PageGeometry
+from .images import draw_image
 from .items import LinesItem, StackItem
 from .text import CJKParagraph, TextSpan
 
@@ -35,7 +36,7 @@ class ImageFlowable:
 
     def drawOn(self, canvas, x, y):
         offset = (self.column_width - self.image_width) / 2
-        canvas.drawImage(self.path, x + offset, y, self.image_width, self.height)
+        draw_image(canvas, self.path, x + offset, y, self.image_width, self.height)
 
 
 class Factory:
@@ -126,6 +127,10 @@ class Factory:
         return [alone, *(LinesItem.of(self.paragraph(p), width, unit, kind="figure") for p in words)]
 
 
+# the spans each kind of article may take: (fewest, most); 0: the page's width
+_SPAN_LIMITS = {LEAD: (3, 0), STORY: (2, 0), BRIEF: (1, 3), NOTICE: (2, 0)}
+
+
 class ArticleContent:
     """An article as the planner sees it (``layout.Content``)."""
 
@@ -148,7 +153,8 @@ class ArticleContent:
     def spans(self, columns: int) -> range:
         if columns == 1:
             return range(1, 2)
-        low, high = {LEAD: (3, columns), STORY: (2, columns), BRIEF: (1, 3), NOTICE: (2, columns)}[self.kind]
+        low, high = _SPAN_LIMITS[self.kind]
+        high = high or columns
         return range(min(low, columns), min(high, columns) + 1)
 
     def preferred_span(self, columns: int) -> int:

@@ -1,20 +1,25 @@
-"""The fonts of one PDF build, embedded as CID-keyed TrueType fonts.
+"""The fonts of one PDF build, embedded as CID-keyed fonts.
 
 ``PdfFonts`` takes the ``FontPlan`` a writer made with
 ``exporter.fonts.coverage.plan_fonts`` (every character of the issue checked
 against the theme's faces, fallbacks included) and registers one font per
-face with ReportLab. Each is the face's TrueType subset
-(``exporter.fonts.truetype.truetype_subset``: made once per face and
-character set, cached on disk by content hash), embedded whole as a Type 0
-font with two-byte glyph codes (``Identity-H``), one ``/W`` width array and a
-``ToUnicode`` map, so copying and searching give back the model's text.
+face with ReportLab. Each is the face's HarfBuzz subset
+(``exporter.fonts.subset.subset_face``: made once per face and character
+set, cached on disk by content hash), embedded whole as a Type 0 font with
+two-byte glyph codes (``Identity-H``), one ``/W`` width array and a
+``ToUnicode`` map, so copying and searching give back the model's text. A
+CID-keyed CFF subset (Noto CJK) is embedded as it is, as a CIDFontType0 with
+an OpenType ``FontFile3`` (``cff``): nothing is converted. TrueType faces
+(LXGW WenKai) are CIDFontType2 with ``FontFile2``; a CFF face that is not
+CID-keyed is converted to TrueType first (``exporter.fonts.truetype``).
 
 Why not ReportLab's ``TTFont``: it re-subsets the font in Python into
-256-glyph pieces (slow for 3,000 Han characters) and cannot give one glyph
-two advance widths. The typesetter needs that: a glyph followed by a
-Han-Latin gap or set compressed is drawn as a *variant* whose advance
-includes the gap (or lacks the mark's blank): a composite glyph appended to
-the font program (``typeset_glyphs``), mapped to the same character in
+256-glyph pieces (slow for 3,000 Han characters), reads no CFF, and cannot
+give one glyph two advance widths. The typesetter needs that: a glyph
+followed by a Han-Latin gap or set compressed is drawn as a *variant* whose
+advance includes the gap (or lacks the mark's blank): a glyph appended to
+the font program (a composite glyph in TrueType, ``typeset_glyphs``; a copy
+of the charstring in CFF, ``cff``), mapped to the same character in
 ``ToUnicode``, so text extraction sees no gap, hence no invented space, and
 no overlap.
 
@@ -26,6 +31,7 @@ for Chinese text use ``exporter.writers.pdf.text``.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -33,11 +39,14 @@ from weakref import WeakKeyDictionary
 from ...cache import cached_bytes, content_key
 from ...fonts.coverage import INVISIBLE, FontPlan
 from ...fonts.registry import FontFace, FontSet
+from ...fonts.subset import subset_face
 from ...fonts.truetype import truetype_subset
 from ...typography.cjk import CLOSING, OPENING, PAUSE
+from .cff import cid_program, is_cid_keyed
 from .typeset_glyphs import add_variants
 
 UNITS = 1000  # PDF glyph space: widths are given per 1000 em
+PROGRAM_VERSION = "3"  # of the embedded programs (3: CFF embedded as it is)
 _MARKS = PAUSE | OPENING | CLOSING
 
 
@@ -52,6 +61,8 @@ class PdfFonts:
         self.fonts = fonts
         self._fonts: dict[str, EmbeddedFont] = {}
         self._role_faces: dict[str, dict[str, FontFace]] = {}
+        self._by_face: dict[int, tuple[FontFace, EmbeddedFont]] = {}
+        self._uniform: dict[str, tuple[FontFace, re.Pattern | None]] = {}
         wanted: dict[str, tuple[FontFace, set[int]]] = {}
         for face, points in plan.codepoints_by_face().items():
             wanted.setdefault(face.key, (face, set()))[1].update(points)
@@ -64,17 +75,17 @@ class PdfFonts:
             name = f"CJK{content_key(key, ','.join(map(str, points)))[:16]}"
             font = _registered(name)
             if font is None:
-                font = EmbeddedFont(name, face, truetype_subset(face, points))
+                font = EmbeddedFont(name, face, font_program(face, points))
                 pdfmetrics.registerFont(font)
             self._fonts[key] = font
 
     def font_name(self, face: FontFace) -> str:
         """The name to use with ``canvas.setFont``."""
-        return self._fonts[face.key].fontName
+        return self.embedded(face).fontName
 
     def advance(self, face: FontFace, char: str) -> float:
         """The advance width of ``char`` in ``face``, in em."""
-        return self._fonts[face.key].advances[char]
+        return self.embedded(face).advances[char]
 
     def face_for(self, role: str, char: str) -> FontFace:
         """The face that draws ``char`` in ``role`` (a fallback face when the
@@ -96,22 +107,45 @@ class PdfFonts:
             self._role_faces[role] = table
         return table
 
+    def uniform_face(self, role: str, text: str) -> FontFace | None:
+        """The role's own face when it draws every character of ``text`` (most text:
+        one pattern match instead of a look-up per character); else None."""
+        found = self._uniform.get(role)
+        if found is None:
+            own = self.fonts.face(role)
+            chars = [c for c, face in self.role_faces(role).items() if face is own]
+            pattern = re.compile("[" + re.escape("".join(sorted(chars))) + "]*") if chars else None
+            found = self._uniform[role] = (own, pattern)
+        own, pattern = found
+        return own if pattern is not None and pattern.fullmatch(text) else None
+
     def narrow_marks(self, face: FontFace) -> frozenset[str]:
         """Pause, opening and closing marks whose glyph in ``face`` is not one em wide."""
-        return self._fonts[face.key].narrow_marks
+        return self.embedded(face).narrow_marks
 
     def embedded(self, face: FontFace) -> "EmbeddedFont":
         """The registered font object, for the typesetter's glyph codes."""
-        return self._fonts[face.key]
+        found = self._by_face.get(id(face))  # by identity: ``face.key`` is computed on each call
+        if found is None or found[0] is not face:
+            found = self._by_face[id(face)] = (face, self._fonts[face.key])
+        return found[1]
+
+
+def font_program(face: FontFace, points: list[int]) -> bytes:
+    """The subset to embed: a CID-keyed CFF subset as HarfBuzz makes it, anything
+    else with TrueType outlines."""
+    if face.is_cff:
+        data = subset_face(face, points)
+        if is_cid_keyed(data):
+            return data
+    return truetype_subset(face, points)
 
 
 def _registered(name: str):
     from reportlab.pdfbase import pdfmetrics
 
-    try:
-        return pdfmetrics.getFont(name)
-    except KeyError:
-        return None
+    # (``getFont`` of an unknown name first parses every AFM file ReportLab ships)
+    return pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
 
 
 @dataclass(frozen=True)
@@ -122,7 +156,8 @@ class _FaceName:
 
 
 class EmbeddedFont:
-    """One face's subset, embedded as a Type 0 / CIDFontType2 font.
+    """One face's subset, embedded as a Type 0 font over a CIDFontType2 (TrueType)
+    or a CIDFontType0 (CID-keyed CFF).
 
     Codes are two-byte glyph ids. Ids from ``glyph_count`` up are variants
     (another width, or another character for a glyph that several characters
@@ -144,7 +179,9 @@ class EmbeddedFont:
         font = TTFont(io.BytesIO(data), lazy=True)
         upem = font["head"].unitsPerEm
         self.scale = UNITS / upem
-        order = font.getGlyphOrder()
+        # glyphs named by number: fontTools would otherwise parse the CFF charset or post names
+        order = [f"g{i}" for i in range(font["maxp"].numGlyphs)]
+        font.setGlyphOrder(order)
         self.glyph_count = len(order)
         metrics = font["hmtx"].metrics
         self.glyph_widths = [round(metrics[g][0] * self.scale) for g in order]
@@ -153,9 +190,12 @@ class EmbeddedFont:
         for cp, glyph in sorted(font.getBestCmap().items()):
             self.gids[chr(cp)] = gid_of[glyph]
         self.advances = {c: self.glyph_widths[g] / UNITS for c, g in self.gids.items()}
+        self.char_widths = {c: self.glyph_widths[g] for c, g in self.gids.items()}  # 1/1000 em
         self.em_chars = frozenset(c for c, g in self.gids.items() if self.glyph_widths[g] == UNITS)
         self.narrow_marks = (frozenset(self.gids) - self.em_chars) & _MARKS
         self._glyf = font["glyf"] if "glyf" in font else None
+        self.is_cff = "CFF " in font
+        self._extents = None  # HarfBuzz's glyph bounds, for CFF outlines
         self._order = order
         head, hhea = font["head"], font["hhea"]
         os2 = font["OS/2"] if "OS/2" in font else None
@@ -165,7 +205,7 @@ class EmbeddedFont:
         self.bbox = [round(v * self.scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]
         self.data_key = content_key(data)
         self.tag = _subset_tag(self.data_key)
-        ps_name = font["name"].getDebugName(6) or name
+        ps_name = _postscript_name(data) or name
         self.base_name = f"{self.tag}+{''.join(c for c in ps_name if c.isalnum() or c in '-_')}"
         # the first character of each glyph: what ToUnicode says the glyph is
         self.glyph_chars: dict[int, str] = {}
@@ -178,6 +218,16 @@ class EmbeddedFont:
     def ink(self, char: str) -> tuple[float, float]:
         """Left and right ink edges of ``char``'s glyph, in em."""
         gid = self.gids[char]
+        if self.is_cff:
+            if self._extents is None:
+                import uharfbuzz as hb
+
+                self._extents = hb.Font(hb.Face(self.data))
+            extents = self._extents.get_glyph_extents(gid)
+            if extents is None or extents.width == 0:
+                return 0.0, 0.0
+            left = extents.x_bearing
+            return left * self.scale / UNITS, (left + extents.width) * self.scale / UNITS
         if self._glyf is None:
             return 0.0, self.glyph_widths[gid] / UNITS
         glyph = self._glyf[self._order[gid]]
@@ -217,8 +267,26 @@ class EmbeddedFont:
             state.hexmap = {c: "<%04X>" % g for c, g in self.gids.items() if chars[g] == c}
         return state.hexmap
 
+    def plain_codes(self, doc) -> dict[str, str]:
+        """``hexmap`` of the characters one em wide, without the brackets: a run of
+        them is one string (any other character is missing: its run is set otherwise)."""
+        state = self.state(doc)
+        if state.plain is None:
+            em = self.em_chars
+            state.plain = {c: code[1:-1] for c, code in self.hexmap(doc).items() if c in em}
+        return state.plain
+
     def hex(self, doc, char: str, width: int | None = None) -> str:
         return "%04X" % self.code(doc, char, width)
+
+    def code_tag(self, doc, char: str, width: int | None = None) -> str:
+        """``<code>`` for ``code(doc, char, width)``, remembered per document."""
+        tags = self.state(doc).tags
+        key = (char, width)
+        found = tags.get(key)
+        if found is None:
+            found = tags[key] = f"<{self.code(doc, char, width):04X}>"
+        return found
 
     # ReportLab's canvas.drawString path
     def splitString(self, text: str, doc, encoding: str = "utf-8"):
@@ -245,14 +313,18 @@ class EmbeddedFont:
 
         state = self.state(doc)
         variants = [(g, round(w / self.scale)) for g, w, _c in state.variants]
+        with_variants = cid_program if self.is_cff else add_variants
         packed = cached_bytes(  # compressing 3,000 Han glyphs takes a while: once per variant set
-            "pdf-font-program", content_key(self.tag, self.data_key, repr(variants)),
-            lambda: _pack(add_variants(self.data, variants)),
+            "pdf-font-program", content_key(PROGRAM_VERSION, self.tag, self.data_key, repr(variants)),
+            lambda: _pack(with_variants(self.data, variants)),
         )
         length = int.from_bytes(packed[:4], "big")
         program = pdfdoc.PDFStream(content=packed[4:])
         program.dictionary["Filter"] = pdfdoc.PDFName("FlateDecode")
-        program.dictionary["Length1"] = length
+        if self.is_cff:
+            program.dictionary["Subtype"] = pdfdoc.PDFName("OpenType")
+        else:
+            program.dictionary["Length1"] = length
         descriptor = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("FontDescriptor"),
             "FontName": pdfdoc.PDFName(self.base_name),
@@ -263,11 +335,11 @@ class EmbeddedFont:
             "Descent": self.descent,
             "CapHeight": self.cap_height,
             "StemV": 80,
-            "FontFile2": doc.Reference(program, f"FontFile:{self.fontName}"),
+            "FontFile3" if self.is_cff else "FontFile2": doc.Reference(program, f"FontFile:{self.fontName}"),
         })
         cid_font = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"),
-            "Subtype": pdfdoc.PDFName("CIDFontType2"),
+            "Subtype": pdfdoc.PDFName("CIDFontType0" if self.is_cff else "CIDFontType2"),
             "BaseFont": pdfdoc.PDFName(self.base_name),
             "CIDSystemInfo": pdfdoc.PDFDictionary({
                 "Registry": pdfdoc.PDFString("Adobe"),
@@ -278,7 +350,8 @@ class EmbeddedFont:
             "DW": UNITS,
             "W": pdfdoc.PDFArray(_width_array(self.glyph_widths + [w for _g, w, _c in state.variants])),
         })
-        cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
+        if not self.is_cff:  # a CIDFontType0 finds glyphs through its charset, made the identity
+            cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
         chars = dict(self.glyph_chars)
         for i, (_g, _w, char) in enumerate(state.variants):
             chars[self.glyph_count + i] = char
@@ -303,6 +376,8 @@ class _DocState:
         self.glyph_count = glyph_count
         self.internal_name: str | None = None
         self.hexmap: dict[str, str] | None = None
+        self.plain: dict[str, str] | None = None
+        self.tags: dict[tuple[str, int | None], str] = {}  # see EmbeddedFont.code_tag
         self.variants: list[tuple[int, int, str]] = []  # (gid, width, char) by id - glyph_count
         self._codes: dict[tuple[int, int, str], int] = {}
 
@@ -315,6 +390,14 @@ class _DocState:
                 raise OverflowError("more than 65,535 glyphs and variants in one font")
             self.variants.append(key)
         return code
+
+
+def _postscript_name(data: bytes) -> str | None:
+    """The font's PostScript name (HarfBuzz: fontTools' name table drags in its
+    OpenType layout classes, a tenth of a second to import)."""
+    import uharfbuzz as hb
+
+    return hb.Face(data).get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME)
 
 
 def _pack(program: bytes) -> bytes:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.colors import HexColor
+
 from ...model import Issue, Page
 from ...typography.labels import Labels
 from .blocks import Para, Styles
@@ -67,6 +69,7 @@ class Furniture:
         self.factory = factory
         self.styles = styles
         self.rule_color = rule_color
+        self._stroke = HexColor(rule_color)  # parsed once: ReportLab parses a colour string per call
         self._widths: dict[str, float] = {}
 
     def width_of(self, text: str, style_name: str) -> float:
@@ -102,7 +105,7 @@ class Furniture:
         self.line(canvas, texts.label, "folio", folio_side, left, g.margin_bottom * 0.4, width)
 
     def _rule(self, canvas, x0, y0, x1, y1, width=RULE) -> None:
-        canvas.setStrokeColor(self.rule_color)
+        canvas.setStrokeColor(self._stroke)
         canvas.setLineWidth(width)
         canvas.line(x0, y0, x1, y1)
 
@@ -140,7 +143,7 @@ class Furniture:
         g = self.geometry
         x = g.column_x(number, block.column)
         inset = BOX_PADDING * 0.4
-        canvas.setStrokeColor(self.rule_color)
+        canvas.setStrokeColor(self._stroke)
         canvas.setLineWidth(0.8)
         canvas.rect(
             x + inset,

@@ -54,7 +54,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ...typography.linebreak import WORD
 from .typeset_break import Breaker, Line
-from .typeset_draw import TextWriter, gap_count, natural_width
+from .typeset_draw import TextWriter, gap_count
 from .typeset_prepare import Prepared, explode, prepare
 
 __all__ = [
@@ -112,7 +112,7 @@ class _Setter:
             # a word wider than a full line (or than the indented first line, when it opens
             # the paragraph) cannot be set whole
             first = width - self.style.first_indent_em * self.style.size
-            wide = [k for k in (m.start() for m in _WORD.finditer(bytes(p.kinds)))
+            wide = [k for k in (m.start() for m in _WORD.finditer(p.codes))
                     if p.box[k] > (first if k == 0 else width) and p.ends[k] - p.starts[k] > 1]
             if wide:
                 p = _copy(p)
@@ -207,19 +207,7 @@ class CJKParagraph(Flowable):
         writer = TextWriter(self.fonts, self.canv._doc)
         colors = self._setter.colors()
         y = bottom + self.height - self._space_before() - baseline_offset(style)
-        for line in lines:
-            natural = natural_width(p, line)
-            stretch, x = 0.0, 0.0
-            room = line.width - natural
-            if line.justified and room > 0:
-                gaps = gap_count(p, line)
-                stretch = room / gaps if gaps else 0.0
-            elif style.align == "center":
-                x = room / 2
-            elif style.align == "right":
-                x = room
-            writer.line(p, line, left + x, y, stretch, colors)
-            y -= style.leading
+        writer.paragraph(p, lines, left, y, style.leading, style.align, colors)
         self.canv._code.append("q\n" + writer.finish() + "\nQ")
 
     # ------------------------------------------------------------ internals
@@ -235,6 +223,7 @@ class CJKParagraph(Flowable):
             width, style.first_indent_em * style.size, first, stop,
             justify=style.align == "justify",
             avoid_orphan=not style.keep_single_char_last_line,
+            at_spaces=style.align == "center",
         ))
         return p, lines
 

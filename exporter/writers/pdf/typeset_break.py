@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from heapq import heappop, heappush
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from ...typography import linebreak as lb
 from ...typography import spacing as sp
@@ -32,10 +32,11 @@ SQUEEZE_WEIGHT = 4.0  # per (em squeezed) squared: a mark's whole blank costs 1
 ORPHAN_COST = 50.0  # a last line of one character (孤字)
 EMERGENCY_COST = 1000.0
 UNJUSTIFIABLE_COST = 500.0
+OPEN, CLOSE, PAUSE_MARK, SPACE = lb.OPEN, lb.CLOSE, lb.PAUSE_MARK, lb.SPACE
+MARK_BLANK = sp.MARK_BLANK
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One set line: atoms ``[start, end)`` of its paragraph.
 
     ``x0`` is where the first box starts (the indent); ``trim`` the blank
@@ -43,7 +44,7 @@ class Line:
     ``natural`` its width before justification; ``stretch`` what each
     stretchable junction gains; ``squeeze`` the share taken from each squeeze
     level (0 to 1). ``text_start``/``text_end`` are offsets into the
-    paragraph's text.
+    paragraph's text. (A named tuple: a daily issue sets 20,000 of them.)
     """
 
     start: int
@@ -68,6 +69,13 @@ class Line:
             return self.width
         return min(self.natural, self.width)
 
+    @property
+    def squeezed(self) -> bool:
+        return self.squeeze is not NO_SQUEEZE and any(self.squeeze)
+
+
+NO_SQUEEZE = (0.0,) * 5
+
 
 class Breaker:
     """Breaks one prepared paragraph; reusable for several widths."""
@@ -77,7 +85,9 @@ class Breaker:
         self.gap_room = p.gap_room
         self.E = [0.0, *accumulate(p.eff)]
         self.Q = [0.0, *accumulate(p.tight)]
+        self.G = [0, *accumulate(p.stretch_after)]  # stretchable junctions before each atom
         self._cache: dict[tuple, list[Line]] = {}
+        self._tails: dict[tuple, dict[int, tuple[list[Line], int]]] = {}
 
     # ------------------------------------------------------------ measuring
 
@@ -101,19 +111,62 @@ class Breaker:
             room -= p.squeeze[s]
         return natural, (room if room > 0.0 else 0.0), trim
 
+    def _ends(self, s: int, e: int, continuation: bool, stop: int):
+        """(e, natural, room, cost of the break) for the line ends ``e, e - 1, … > s``
+        where a break is allowed (``stop`` always is): ``metrics`` unrolled, the inner
+        loop of breaking."""
+        p = self.p
+        E, Q, gap_after, gap_room, kinds = self.E, self.Q, p.gap_after, self.gap_room, p.kinds
+        sizes, cut_right, squeeze, box, penalty = p.sizes, p.cut_right, p.squeeze, p.box, p.penalty_after
+        e_s, q_s = E[s], Q[s]
+        opening = continuation and kinds[s] == OPEN
+        trim = MARK_BLANK * sizes[s] - p.cut_left[s] if opening else 0.0
+        while e > s:
+            last = e - 1
+            cost = 0.0 if e == stop else penalty[last]
+            if cost is None:
+                e -= 1
+                continue
+            natural = E[e] - e_s - gap_after[last]
+            room = (E[e] - e_s) - (Q[e] - q_s) - gap_room[last]
+            kind = kinds[last]
+            if kind == CLOSE or kind == PAUSE_MARK:
+                natural -= MARK_BLANK * sizes[last] - cut_right[last]
+                room -= squeeze[last]
+            elif kind == SPACE:
+                natural -= box[last]
+                room -= squeeze[last]
+            if opening:
+                natural -= trim
+                room -= squeeze[s]
+            yield e, natural, max(0.0, room), cost
+            e -= 1
+
     # ------------------------------------------------------------ breaking
 
     def lines(self, width: float, indent: float, first: int, stop: int, justify: bool,
-              avoid_orphan: bool) -> list[Line]:
+              avoid_orphan: bool, at_spaces: bool = False) -> list[Line]:
         """Lines of atoms ``[first, stop)`` at ``width``; the first line is indented
-        by ``indent`` when ``first`` is the paragraph's start."""
-        key = (round(width, 3), indent, first, stop, justify, avoid_orphan)
+        by ``indent`` when ``first`` is the paragraph's start. With ``at_spaces``
+        (a centred headline), text that needs several lines breaks at its spaces
+        when every part between them fits a line: the space is the headline's break."""
+        key = (round(width, 3), indent, first, stop, justify, avoid_orphan, at_spaces)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self._lines(width, indent, first, stop, justify, avoid_orphan)
-            # the paragraph continued after a split goes on with the same lines
+            family = (key[0], indent, stop, justify, avoid_orphan, at_spaces)
+            tails = self._tails.setdefault(family, {})
+            tail = tails.get(first)
+            if tail is not None:  # the paragraph continued after a split goes on with the same lines
+                found = self._cache[key] = tail[0][tail[1]:]
+                return found
+            found = self._lines(width, indent, first, stop, justify, avoid_orphan)
+            if at_spaces and len(found) > 1:  # at the spaces, if that takes no more lines
+                cuts = self._space_cuts(first, stop, width, indent)
+                if cuts is not None and len(cuts) <= len(found):
+                    found = self._set_lines(cuts, first, width, indent, justify)
+            self._cache[key] = found
             for i in range(1, len(found)):
-                self._cache.setdefault(key[:2] + (found[i].start,) + key[3:], found[i:])
+                tails.setdefault(found[i].start, (found, i))
         return found
 
     def _lines(self, width: float, indent: float, first: int, stop: int, justify: bool,
@@ -133,10 +186,35 @@ class Breaker:
             self._mend_orphan(cuts, first, width, indent)
         out = self._set_lines(cuts, first, width, indent, justify)
         if justify and any(line.stretch > LOOSE_EM * p.sizes[line.start] for line in out):
-            better = self._total_fit(first, stop, width, indent, avoid_orphan)
+            bound = self._path_cost(cuts, first, stop, width, indent, avoid_orphan)
+            better = self._total_fit(first, stop, width, indent, avoid_orphan, bound)
             if better is not None:
                 out = self._set_lines(better, first, width, indent, justify)
         return out
+
+    def _space_cuts(self, first: int, stop: int, width: float, indent: float) -> list[int] | None:
+        """Line ends after spaces only, each line as full as it may be; None when the
+        text fits one line, has no space, or a part between spaces is wider than a line."""
+        kinds = self.p.kinds
+        ends = [k + 1 for k in range(first, stop - 1) if kinds[k] == lb.SPACE] + [stop]
+        if len(ends) < 2:
+            return None
+        cuts: list[int] = []
+        s = first
+        while s < stop:
+            measure = width - (indent if s == 0 else 0.0)
+            best = None
+            for e in ends:
+                if e <= s:
+                    continue
+                if self.metrics(s, e, s != 0)[0] > measure + EPSILON:
+                    break
+                best = e
+            if best is None:
+                return None
+            cuts.append(best)
+            s = best
+        return cuts if len(cuts) > 1 else None
 
     def _set_lines(self, cuts: list[int], first: int, width: float, indent: float, justify: bool) -> list[Line]:
         n = len(self.p)
@@ -150,31 +228,25 @@ class Breaker:
         return out
 
     def _choose(self, s: int, measure: float, continuation: bool, stop: int) -> int:
-        p = self.p
-        penalty = p.penalty_after
+        sizes = self.p.sizes
         # natural - room of a line is at most its tight width plus a line end's amounts
-        reach = bisect_right(self.Q, self.Q[s] + measure + 0.5 * p.sizes[s]) - 1
-        e = reach if reach > s else s + 1
-        if e > stop:
-            e = stop
+        reach = bisect_right(self.Q, self.Q[s] + measure + 0.5 * sizes[s]) - 1
+        furthest = min(reach if reach > s else s + 1, stop)
+        limit = measure + EPSILON
         best, best_cost = None, None
-        while e > s:
-            cost_break = 0.0 if e == stop else penalty[e - 1]
-            if cost_break is not None:
-                natural, room, _trim = self.metrics(s, e, continuation)
-                if natural - room <= measure + EPSILON:
-                    size = p.sizes[e - 1]
-                    if natural > measure + EPSILON:  # push-in: squeeze
-                        cost = (natural - measure) / size + cost_break
-                    elif e == stop:
-                        cost = 0.0
-                    else:  # push-out: stretch
-                        cost = (measure - natural) / size + cost_break + 1e-6
-                    if best_cost is None or cost < best_cost:
-                        best, best_cost = e, cost
-                    if natural <= measure + EPSILON and (measure - natural) / size >= best_cost:
-                        break  # shorter lines only stretch more
-            e -= 1
+        for e, natural, room, cost_break in self._ends(s, furthest, continuation, stop):
+            if natural - room <= limit:
+                size = sizes[e - 1]
+                if natural > limit:  # push-in: squeeze
+                    cost = (natural - measure) / size + cost_break
+                elif e == stop:
+                    cost = 0.0
+                else:  # push-out: stretch
+                    cost = (measure - natural) / size + cost_break + 1e-6
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = e, cost
+                if natural <= limit and (measure - natural) / size >= best_cost:
+                    break  # shorter lines only stretch more
         if best is not None:
             return best
         return self._emergency(s, measure, continuation, stop)
@@ -182,27 +254,38 @@ class Breaker:
     # ------------------------------------------------------------ total fit
 
     def _total_fit(self, first: int, stop: int, width: float, indent: float,
-                   avoid_orphan: bool) -> list[int] | None:
+                   avoid_orphan: bool, bound: float = float("inf")) -> list[int] | None:
         """Breaks chosen for the whole paragraph at once (Knuth and Plass's total
         fit over the candidates of each line): used when line-by-line choice
-        leaves a loose line, so that earlier lines can take or give a character."""
+        leaves a loose line, so that earlier lines can take or give a character.
+
+        Costs are never negative, so the break positions are explored cheapest
+        first (Dijkstra's order) and the search ends when the paragraph's end is
+        reached: positions only reachable at a higher cost are never expanded.
+        ``bound``, the cost of a known set of breaks (line by line's), cuts off
+        dearer partial sets from the start."""
         p = self.p
         n = len(p)
+        limit = bound + 1e-6
         best: dict[int, tuple[float, int]] = {first: (0.0, -1)}
-        heap = [first]
+        heap = [(0.0, first)]
         while heap:
-            s = heappop(heap)
-            base = best[s][0]
+            base, s = heappop(heap)
+            if s == stop:
+                break
+            if base > best[s][0]:
+                continue  # reached more cheaply since
             measure = width - (indent if s == 0 else 0.0)
             for e, cost in self._candidates(s, measure, s != 0, stop):
                 if e == n and avoid_orphan and p.count_letters(s, e) < 2 and s > first:
                     cost += ORPHAN_COST
                 total = base + cost
+                if total > limit:
+                    continue
                 known = best.get(e)
                 if known is None or total < known[0] - 1e-9:
-                    if known is None and e < stop:
-                        heappush(heap, e)
                     best[e] = (total, s)
+                    heappush(heap, (total, e))
         if stop not in best:
             return None
         cuts = []
@@ -212,37 +295,53 @@ class Breaker:
             e = best[e][1]
         return cuts[::-1]
 
+    def _path_cost(self, cuts: list[int], first: int, stop: int, width: float, indent: float,
+                   avoid_orphan: bool) -> float:
+        """The total-fit cost of the breaks ``cuts``; infinite when one of its lines is
+        not among the total fit's candidates (then it bounds nothing)."""
+        p = self.p
+        n = len(p)
+        total, s = 0.0, first
+        for e in cuts:
+            measure = width - (indent if s == 0 else 0.0)
+            cost = dict(self._candidates(s, measure, s != 0, stop)).get(e)
+            if cost is None:
+                return float("inf")
+            if e == n and avoid_orphan and p.count_letters(s, e) < 2 and s > first:
+                cost += ORPHAN_COST
+            total += cost
+            s = e
+        return total
+
     def _candidates(self, s: int, measure: float, continuation: bool, stop: int):
         """Possible ends of a line starting at ``s`` with their costs: every
         break that fits squeezed, and the first few that fit stretched."""
         p = self.p
-        penalty = p.penalty_after
-        reach = bisect_right(self.Q, self.Q[s] + measure + 0.5 * p.sizes[s]) - 1
-        e = reach if reach > s else s + 1
-        if e > stop:
-            e = stop
+        sizes, G = p.sizes, self.G
+        reach = bisect_right(self.Q, self.Q[s] + measure + 0.5 * sizes[s]) - 1
+        furthest = min(reach if reach > s else s + 1, stop)
+        limit = measure + EPSILON
+        n = len(p)
         found = []
         stretched = 0
-        while e > s and stretched < 4:
-            cost_break = 0.0 if e == stop else penalty[e - 1]
-            if cost_break is not None:
-                natural, room, _trim = self.metrics(s, e, continuation)
-                size = p.sizes[e - 1]
-                if natural > measure + EPSILON:
-                    if natural - room <= measure + EPSILON:
-                        found.append((e, SQUEEZE_WEIGHT * ((natural - measure) / size) ** 2 + cost_break))
-                elif e == stop and e == len(p):
-                    found.append((e, 0.0))
+        for e, natural, room, cost_break in self._ends(s, furthest, continuation, stop):
+            size = sizes[e - 1]
+            if natural > limit:
+                if natural - room <= limit:
+                    found.append((e, SQUEEZE_WEIGHT * ((natural - measure) / size) ** 2 + cost_break))
+            elif e == stop and e == n:
+                found.append((e, 0.0))
+                break
+            else:
+                gaps = G[e - 1] - G[s]
+                if gaps:
+                    cost = STRETCH_WEIGHT * ((measure - natural) / size / gaps) ** 2
+                else:  # nothing to spread the room over: the line stays ragged
+                    cost = 0.0 if measure - natural < EPSILON else UNJUSTIFIABLE_COST
+                found.append((e, cost + cost_break))
+                stretched += 1
+                if stretched >= 4:
                     break
-                else:
-                    gaps = sum(p.stretch_after[s:e - 1])
-                    if gaps:
-                        cost = STRETCH_WEIGHT * ((measure - natural) / size / gaps) ** 2
-                    else:  # nothing to spread the room over: the line stays ragged
-                        cost = 0.0 if measure - natural < EPSILON else UNJUSTIFIABLE_COST
-                    found.append((e, cost + cost_break))
-                    stretched += 1
-            e -= 1
         if not found:
             found.append((self._emergency(s, measure, continuation, stop), EMERGENCY_COST))
         return found
@@ -293,15 +392,15 @@ class Breaker:
         p = self.p
         natural, room, trim = self.metrics(s, e, not first)
         stretch = 0.0
-        squeeze = (0.0,) * 5
+        squeeze = NO_SQUEEZE
         if natural > measure + EPSILON:
             squeeze = self._squeeze(s, e, natural - measure, not first)
         elif justify and not last:
-            gaps = sum(p.stretch_after[s:e - 1])
+            gaps = self.G[e - 1] - self.G[s]
             if gaps:
                 stretch = (measure - natural) / gaps
-        text_end = p.ends[e - 1]
-        return Line(s, e, p.starts[s], text_end, p.text[p.starts[s]:text_end], indent, trim,
+        text_start, text_end = p.starts[s], p.ends[e - 1]
+        return Line(s, e, text_start, text_end, p.text[text_start:text_end], indent, trim,
                     measure, natural, stretch, squeeze, first, last, justify and not last)
 
     def _squeeze(self, s: int, e: int, needed: float, continuation: bool) -> tuple[float, ...]:

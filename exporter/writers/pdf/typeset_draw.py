@@ -16,11 +16,12 @@ read as a space. What is left are small ``TJ`` corrections.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ...typography import linebreak as lb
 from ...typography import spacing as sp
-from .typeset_break import Line
+from .typeset_break import NO_SQUEEZE, Line
 from .typeset_prepare import Prepared
 
 UNITS = 1000.0
@@ -32,6 +33,7 @@ EXACT = 0.001  # points: closer than this needs no correction
 HAN, OPEN, CLOSE, PAUSE_MARK = lb.HAN, lb.OPEN, lb.CLOSE, lb.PAUSE_MARK
 WORD, SPACE, OTHER, CONNECTOR = lb.WORD, lb.SPACE, lb.OTHER, lb.CONNECTOR
 DASH_PAIR, ELLIPSIS_PAIR = lb.DASH_PAIR, lb.ELLIPSIS_PAIR
+_NOT_HAN = re.compile(b"[^\x00]")
 
 
 def gap_count(p: Prepared, line: Line) -> int:
@@ -53,7 +55,7 @@ class TextWriter:
         self._tz = 1.0
         self._embedded: dict = {}
         self._origin: tuple[float, float] | None = None
-        self._hexmaps: dict[int, dict[str, str]] = {}
+        self._tables: dict[int, tuple[dict, dict, dict, dict]] = {}  # see _font_tables
         self._moves: dict[tuple[float, float], str] = {}
 
     def _font_of(self, face):
@@ -69,7 +71,7 @@ class TextWriter:
             return font, arr
         ops = self.ops
         if arr:
-            ops.append(f"[{''.join(arr)}] TJ")
+            ops.append(_tj(arr))
             arr = []
         if font is not self._font or size != self._size:
             ops.append(f"{font.internal_name(self.doc)} {_n(size)} Tf")
@@ -81,6 +83,112 @@ class TextWriter:
             ops.append(_rgb(color))
             self._color = color
         return font, arr
+
+    def paragraph(self, p: Prepared, lines, left: float, y: float, leading: float, align: str,
+                  colors) -> None:
+        """Draw ``lines`` of ``p``, the first baseline at ``y``, one ``leading`` apart:
+        justified lines spread to their measure, the others placed by ``align``.
+
+        A line that is one run of one-em glyphs in the current font (most body
+        lines) is written here directly; any other goes through ``line``."""
+        runnable, gap_after, kinds, stops = p.runnable, p.gap_after, p.kinds, p.run_stops
+        starts, faces, text, sizes, span_of = p.starts, p.faces, p.text, p.sizes, p.span_of
+        ops = self.ops
+        doc = self.doc
+        plain = None  # the current font's glyph codes without brackets
+        for line in lines:
+            x = 0.0
+            if line.justified:
+                stretch = line.stretch if line.stretch > 0 else 0.0
+            else:
+                stretch = 0.0
+                if align == "center":
+                    x = (line.width - natural_width(p, line)) / 2
+                elif align == "right":
+                    x = line.width - natural_width(p, line)
+            s, last = line.start, line.end - 1
+            start = starts[s]
+            size = sizes[s]
+            face = faces[start]
+            kind = kinds[last]
+            # a run to the end, or to a mark ending the line (set alone: it loses its blank)
+            end_mark = kind == CLOSE or kind == PAUSE_MARK
+            run_end = last - 1 if end_mark else last
+            if (self._origin is None or line.trim or line.squeeze is not NO_SQUEEZE or not runnable[s]
+                    or run_end < s or (s < last and gap_after[s]) or face is not self._face
+                    or size != self._size or self._tz != 1.0 or colors[span_of[s]] != self._color
+                    or stops[bisect_left(stops, s)] < run_end
+                    or (end_mark and (faces[starts[last]] is not face or sizes[last] != size
+                                      or span_of[last] != span_of[s]))):
+                self.line(p, line, left + x, y, stretch, colors)
+                plain = None
+                y -= leading
+                continue
+            # the same operators ``line`` would write for these glyphs
+            font = self._font
+            chars = text[start:starts[run_end] + 1]
+            if plain is None:
+                plain = font.plain_codes(doc)
+            try:
+                codes = "".join(map(plain.__getitem__, chars))
+            except KeyError:  # a glyph of another width, or shared by several characters
+                codes = None
+            if codes is None:
+                self.line(p, line, left + x, y, stretch, colors)
+                y -= leading
+                continue
+            shift = ""
+            gx = 0.0
+            offset = line.x0
+            if offset > EXACT or offset < -EXACT:
+                moved = round(offset * UNITS / size)
+                if moved:
+                    shift = str(-moved)
+                gx = 0.0 + moved * size * 1.0 / UNITS
+            if end_mark:
+                codes += self._end_mark(p, line, font, size, stretch, gx + len(chars) * (size + stretch))
+            x0 = left + x
+            key = (x0 - self._origin[0], y - self._origin[1])
+            move = self._moves.get(key)
+            if move is None:
+                move = self._moves[key] = f"{_n(key[0])} {_n(key[1])} Td"
+            ops.append(move)
+            self._origin = (x0, y)
+            if stretch != self._tc:
+                ops.append(f"{_n(stretch)} Tc")
+                self._tc = stretch
+            ops.append(f"[{shift}<{codes}>] TJ")
+            y -= leading
+
+    def _end_mark(self, p: Prepared, line: Line, font, size: float, stretch: float, pen: float) -> str:
+        """The codes of a line's final mark after a run ending at ``pen``: placed
+        and narrowed as ``_glyphs`` and ``line`` do ('>' and '<' where a move comes between)."""
+        last = line.end - 1
+        x = line.x0 + (last - line.start) * (p.box[line.start] + stretch)
+        if not p.stretch_after[last - 1]:
+            x -= stretch
+        cl, cr = p.cut_left[last], sp.MARK_BLANK * size
+        char = p.text[p.starts[last]]
+        adv = font.advances[char] * size
+        origin = x - cl + 0.0
+        fold = x + size - cl - cr + 0.0 - (origin + adv)
+        shift = ""
+        diff = origin - pen
+        if diff > EXACT or diff < -EXACT:
+            move = round(diff * UNITS / (size * 1.0))
+            if move:
+                shift = f">{-move}<"
+        natural = font.char_widths.get(char)
+        if natural is None:
+            natural = font.glyph_widths[0]
+        width = natural
+        if fold:
+            width = round(natural + fold * UNITS / (size * 1.0))
+        if width == natural:
+            code = font.hexmap(self.doc).get(char) or font.code_tag(self.doc, char)
+        else:
+            code = font.code_tag(self.doc, char, width)
+        return shift + code[1:-1]
 
     def line(self, p: Prepared, line: Line, x0: float, y: float, stretch: float, colors) -> None:
         """Draw ``line`` of ``p`` with its left edge at ``x0`` and baseline at ``y``,
@@ -99,45 +207,45 @@ class TextWriter:
             ops.append(f"{_n(stretch)} Tc")
             self._tc = stretch
         tc = stretch
-        glyphs = self._glyphs(p, line, stretch)
         arr: list[str] = []
         doc = self.doc
         pen = 0.0
+        # the current font, size, scaling and colour, kept in locals for the loop
+        cur_face, cur_size, cur_h, cur_color = self._face, self._size, self._tz, self._color
+        font = self._font
+        if font is not None:
+            hexmap, widths, tags, plain = self._font_tables(font)
+        glyphs = _one_run(p, line) or self._glyphs(p, line, stretch)
         count = len(glyphs)
-        font = None
         for i in range(count):
             face, char, gx, h, fold, size, span = glyphs[i]
-            if face is not self._face or size != self._size or (h or 1.0) != self._tz \
-                    or colors[span] != self._color:
-                font, arr = self._select(face, size, h or 1.0, colors[span], arr)
-                self._face = face
-                hexmap = self._hexmaps.get(id(font))
-                if hexmap is None:
-                    hexmap = self._hexmaps[id(font)] = font.hexmap(doc)
-            elif font is None:
-                font = self._font
-                hexmap = self._hexmaps[id(font)]
+            scale = h or 1.0
+            color = colors[span]
+            if face is not cur_face or size != cur_size or scale != cur_h or color != cur_color:
+                font, arr = self._select(face, size, scale, color, arr)
+                cur_face, cur_size, cur_h, cur_color = face, size, scale, color
+                hexmap, widths, tags, plain = self._font_tables(font)
             diff = gx - pen
             if diff > EXACT or diff < -EXACT:
-                move = round(diff * UNITS / (size * (h or 1.0)))
+                move = round(diff * UNITS / (size * scale))
                 if move:
                     arr.append(str(-move))
-                gx = pen + move * size * (h or 1.0) / UNITS  # where the glyph really goes
+                gx = pen + move * size * scale / UNITS  # where the glyph really goes
             else:
                 gx = pen
             if not h:  # a run of Han characters, one em plus Tc each
-                if font.em_chars.issuperset(char):
-                    try:
-                        arr.append("".join(map(hexmap.__getitem__, char)))
-                    except KeyError:
-                        arr.append("".join(hexmap.get(c) or f"<{font.hex(doc, c)}>" for c in char))
-                    pen = gx + len(char) * (size + tc)
-                    continue
-                for c in char:  # a glyph of another width among them: keep each on the em grid
-                    arr.append(f"<{font.hex(doc, c, UNITS_INT)}>")
+                try:
+                    arr.append("<" + "".join(map(plain.__getitem__, char)) + ">")
+                except KeyError:
+                    if font.em_chars.issuperset(char):  # a glyph shared by several characters
+                        arr.append("".join(hexmap.get(c) or font.code_tag(doc, c) for c in char))
+                    else:  # a glyph of another width among them: keep each on the em grid
+                        arr.extend(font.code_tag(doc, c, UNITS_INT) for c in char)
                 pen = gx + len(char) * (size + tc)
                 continue
-            natural = font.glyph_widths[font.gids.get(char, 0)]
+            natural = widths.get(char)
+            if natural is None:
+                natural = font.glyph_widths[0]
             width = natural
             if fold:
                 width = round(natural + fold * UNITS / (size * h))
@@ -149,15 +257,26 @@ class TextWriter:
                 if target - (gx + width / UNITS * size * h) > LATIN_GAP_LIMIT * size:
                     width = int(round((target - gx) / h * UNITS / size, -1))
             if width == natural:
-                code = hexmap.get(char)
-                arr.append(code if code is not None else f"<{font.hex(doc, char)}>")
+                code = hexmap.get(char) or font.code_tag(doc, char)
             else:
-                arr.append(f"<{font.hex(doc, char, width)}>")
+                code = tags.get((char, width)) or font.code_tag(doc, char, width)
+            arr.append(code)
             pen = gx + (width / UNITS * size + tc) * h
+        self._face = cur_face
         if arr:
-            ops.append(f"[{''.join(arr)}] TJ")
+            ops.append(_tj(arr))
 
     _face = None
+
+    def _font_tables(self, font) -> tuple[dict, dict, dict, dict]:
+        """The font's codes by character, natural widths, variant codes and one-em
+        codes without brackets (for this document)."""
+        found = self._tables.get(id(font))
+        if found is None:
+            doc = self.doc
+            found = self._tables[id(font)] = (font.hexmap(doc), font.char_widths, font.state(doc).tags,
+                                              font.plain_codes(doc))
+        return found
 
     def _glyphs(self, p: Prepared, line: Line, stretch: float) -> list[tuple]:
         """(face, char, x, hscale, fold, size, span) for each glyph of ``line``,
@@ -176,6 +295,9 @@ class TextWriter:
         x = line.x0
         stops = p.run_stops
         runnable = p.runnable
+        # in a squeezed line only Han characters are sure to keep their em: runs are of them
+        others = _NOT_HAN.search if squeezed else None
+        line_kinds = bytes(kinds[s:e]) if squeezed else b""
         k = s - 1
         while k < last:
             k += 1
@@ -184,10 +306,14 @@ class TextWriter:
             size = sizes[k]
             box = boxes[k]
             gap = gaps_after[k] if k < last else 0.0
-            if runnable[k] and not gap and not squeezed and not (k == s and line.trim):
+            if not gap and (kind == HAN if squeezed else runnable[k]) and not (k == s and line.trim):
                 # a run of one-em atoms with nothing cut, each one em plus the line's
                 # Tc: drawn as one string (h = 0 marks a run)
                 j = stops[bisect_left(stops, k)]
+                if others is not None:
+                    found = others(line_kinds, k - s)
+                    if found is not None and s + found.start() - 1 < j:
+                        j = s + found.start() - 1
                 if j >= last:
                     j = last
                     if kinds[j] == CLOSE or kinds[j] == PAUSE_MARK:
@@ -261,6 +387,23 @@ class TextWriter:
         return "\n".join(self.ops)
 
 
+def _one_run(p: Prepared, line: Line) -> list[tuple] | None:
+    """The glyphs of a line that is one run from end to end (most lines of a
+    body column: Han characters only, or ending with one), as ``_glyphs`` would
+    give them; None for any other line."""
+    s, last = line.start, line.end - 1
+    if line.trim or line.squeeze is not NO_SQUEEZE or not p.runnable[s] or (s < last and p.gap_after[s]):
+        return None
+    kind = p.kinds[last]
+    if kind == CLOSE or kind == PAUSE_MARK:
+        return None  # the mark ending the line loses its blank: set alone
+    stops = p.run_stops
+    if stops[bisect_left(stops, s)] < last:
+        return None
+    start = p.starts[s]
+    return [(p.faces[start], p.text[start:p.starts[last] + 1], line.x0, 0.0, 0.0, p.sizes[s], p.span_of[s])]
+
+
 def natural_width(p: Prepared, line: Line) -> float:
     """The width the line's boxes take before justification (a squeezed line: its measure)."""
     return min(line.natural, line.width) if any(line.squeeze) else line.natural
@@ -284,11 +427,19 @@ def _scaled(append, fonts, face, char, x, pitch, size, span, is_dash, gap):
     append((face, char, x, h, gap, size, span))
 
 
+def _tj(arr: list[str]) -> str:
+    """A ``TJ`` operator; neighbouring glyph strings ``<…><…>`` are joined into one
+    (the same glyphs at the same places, a fifth less content to compress)."""
+    return f"[{''.join(arr).replace('><', '')}] TJ"
+
+
 def _n(value: float) -> str:
-    r = round(value, 3)
-    if r == int(r):
-        return str(int(r))
-    return f"{r:.3f}".rstrip("0")
+    """A number for a content stream: at most three decimals, no trailing zeros."""
+    text = f"{value:.3f}"
+    if text.endswith(".000"):
+        text = text[:-4]
+        return "0" if text == "-0" else text
+    return text.rstrip("0")
 
 
 def _rgb(color: str) -> str:

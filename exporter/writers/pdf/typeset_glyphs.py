@@ -118,14 +118,14 @@ def _checksum(data: bytes) -> int:
     return sum(words) & 0xFFFFFFFF
 
 
-def _write_tables(tables: dict[str, bytes]) -> bytes:
+def _write_tables(tables: dict[str, bytes], sfnt_version: bytes = b"\x00\x01\x00\x00") -> bytes:
     tags = sorted(tables)
     count = len(tags)
     power = 1
     while power * 2 <= count:
         power *= 2
-    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1,
-                         count * 16 - power * 16)
+    header = sfnt_version + struct.pack(">HHHH", count, power * 16, power.bit_length() - 1,
+                                        count * 16 - power * 16)
     offset = 12 + 16 * count
     directory, bodies = [], []
     for tag in tags:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import sub
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -64,6 +63,7 @@ class Prepared:
     one_face: bool  # every character drawn with the same face
     run_stops: list[int] | None = None  # sorted: atoms after which a run ends (see _run_stops)
     runnable: bytes = b""  # 1 for atoms that may be drawn in a run
+    codes: bytes = b""  # ``kinds`` as bytes, for patterns over them
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -92,9 +92,11 @@ def prepare(spans: Sequence, base_size: float, fonts) -> Prepared:
         faces.extend(_faces(fonts, span.role, span.text))
     n = len(kinds)
     firsts = atoms.firsts
+    codes = atoms.codes
     if len(spans) > 1:
         _split_at_spans(starts, ends, kinds, penalty, bounds[1:])
         n = len(kinds)
+        codes = bytes(kinds)
         firsts = "".join(map(text.__getitem__, starts))
         span_of = [bisect_right(bounds, s) - 1 for s in starts]
         sizes = [spans[i].size or base_size for i in span_of]
@@ -106,13 +108,13 @@ def prepare(spans: Sequence, base_size: float, fonts) -> Prepared:
     else:
         by_kind = [f * sizes[0] if f is not None else 0.0 for f in _FIXED_EM] if n else []
         box = list(map(by_kind.__getitem__, kinds))
-    for m in _MEASURED.finditer(bytes(kinds)):
+    for m in _MEASURED.finditer(codes):
         k = m.start()
         box[k] = sizes[k] * sum(_advance(fonts, faces[i], text[i]) for i in range(starts[k], ends[k]))
     zeros = [0.0] * n
     p = Prepared(text, starts, ends, kinds, span_of, sizes, box, zeros[:], zeros[:], zeros[:],
                  zeros[:], [-1] * n, penalty, [True] * n, faces, box[:], [], zeros[:],
-                 faces.count(faces[0]) == len(faces) if faces else True)
+                 _one_face(faces), codes=codes)
     gaps, flat = _junctions(p, firsts)
     p.run_stops = _run_stops(p, len(spans) > 1, gaps, flat, fonts)
     return p
@@ -127,12 +129,13 @@ def _run_stops(p: Prepared, many_spans: bool, gaps: list[int], flat: list[int], 
     mark …), where the junction is not stretched, around a gap, and where the
     span or the face changes. Sets ``p.runnable``."""
     n = len(p.kinds)
-    codes = bytearray(p.kinds)
+    codes = bytearray(p.codes)
     for m in _PAIR_AC.finditer(codes):  # a compressed mark is no run member
         codes[m.start()] = lb.OTHER
     for m in _PAIR_BB.finditer(codes):
         codes[m.start() + 1] = lb.OTHER
-    faces = set(p.faces) if not p.one_face else {p.faces[0]} if p.faces else set()
+    # the faces by identity (hashing a FontFace hashes all its fields)
+    faces = {id(f): f for f in p.faces}.values() if not p.one_face else p.faces[:1]
     odd = set()
     for face in faces:  # marks drawn narrower than an em (proportional quotes) are placed one by one
         odd |= fonts.narrow_marks(face)
@@ -161,7 +164,16 @@ _NOT_RUNNABLE = re.compile(b"[^\x00-\x03]")
 _MARK = re.compile(b"[\x01-\x03]")
 
 
+def _one_face(faces: list) -> bool:
+    """Is every character drawn with the same face? (``count`` compares by identity
+    first: fast when they are.)"""
+    return not faces or faces.count(faces[0]) == len(faces)
+
+
 def _faces(fonts, role: str, text: str) -> list:
+    face = fonts.uniform_face(role, text)
+    if face is not None:
+        return [face] * len(text)
     table = fonts.role_faces(role)
     try:
         return list(map(table.__getitem__, text))
@@ -193,7 +205,7 @@ def _split_at_spans(starts, ends, kinds, penalty, cuts: list[int]) -> None:
 def _junctions(p: Prepared, firsts: str) -> tuple[list[int], list[int]]:
     """Gaps, pair compression, stretchability and squeezes; returns the atoms
     followed by a gap and those whose junction is not stretched."""
-    codes = bytes(p.kinds)
+    codes = p.codes
     n = len(codes)
     if not n:
         return [], []
@@ -226,7 +238,12 @@ def _junctions(p: Prepared, firsts: str) -> tuple[list[int], list[int]]:
         stretch[k] = False
     stretch[n - 1] = False
     _squeezes(p, codes, firsts)
-    p.tight = tight = list(map(sub, eff, p.squeeze))
+    p.tight = tight = eff[:]  # less what can be squeezed: only marks and spaces can be
+    squeeze = p.squeeze
+    for m in _SQUEEZABLE.finditer(codes):
+        k = m.start()
+        if squeeze[k]:
+            tight[k] -= squeeze[k]
     for k in gaps:
         tight[k] -= p.gap_room[k]
     return gaps, flat
@@ -309,6 +326,7 @@ def explode(p: Prepared, k: int, fonts) -> None:
     replacement["tight"] = boxes[:-1] + [boxes[-1] + last_gap - p.gap_room[k]]
     for name, values in replacement.items():
         getattr(p, name)[k:k + 1] = values
-    p.one_face = p.faces.count(p.faces[0]) == len(p.faces)
+    p.one_face = _one_face(p.faces)
+    p.codes = bytes(p.kinds)
     p.run_stops = _run_stops(p, True, [i for i, g in enumerate(p.gap_after) if g],
                              [i for i, ok in enumerate(p.stretch_after) if not ok], fonts)
