@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.typography.normalize import normalize_text
 from tests.support.strategies import any_text
@@ -50,3 +51,18 @@ def test_normalize_never_loses_han_characters(text):
     han = lambda s: [c for c in s if "\u4e00" <= c <= "\u9fff"]  # noqa: E731
     assert han(result.text) == han(text)
     assert normalize_text(result.text).text == result.text
+
+
+# Characters that exercise every rule, mixed at random: idempotence must hold
+# even for text no newsroom would write.
+_RULE_HEAVY = st.text(
+    st.sampled_from(list("中文字，。“”‘’（）《》、：；！？,.;:!?()\"' -—―…⋯・•‧12309abcXYZ%\u3000")),
+    max_size=24,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_RULE_HEAVY)
+def test_normalize_is_idempotent_on_punctuation_soup(text):
+    once = normalize_text(text).text
+    assert normalize_text(once).text == once

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cjk import CLOSING, OPENING, is_cjk, is_han, is_latin
+from .cjk import CLOSING, FULLWIDTH_MARKS, OPENING, is_cjk, is_han, is_latin
 
 HALFWIDTH_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 
@@ -45,7 +45,24 @@ _ASCII_PUNCT = re.compile(r"[,;:!?()]")
 _ASCII_BRACKET = re.compile(r"[()]")
 _SPACE_RUN = re.compile(r" +")
 
+_HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff〇々〃"
+_CJK_CLASS = (
+    _HAN_CLASS
+    + re.escape("".join(sorted(FULLWIDTH_MARKS)))
+)
+_MARK_TOUCHING_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[,;:!?]|[,;:!?](?=[{_CJK_CLASS}])")
+
+
+def _fullwidth_mark(match: re.Match) -> str:
+    return HALFWIDTH_TO_FULLWIDTH[match.group()]
+
+
+_STOP_AFTER_HAN = re.compile(f"[{_HAN_CLASS}]\\.")
+_LATIN_CLASS = "A-Za-z0-9\u00c0-\u024f"
+_SPACE_NEAR_LATIN = re.compile(f"[{_HAN_CLASS}] +[{_LATIN_CLASS}]|[{_LATIN_CLASS}] +[{_HAN_CLASS}]")
+
 _SEQUENCE_HINT = re.compile(r"--|—-|-—|－－|――|—―|―—|\.\.\.|。。。|⋯⋯|(?<!…)…(?!…)")
+_STILL_OPEN = re.compile(_SEQUENCE_HINT.pattern + r"|[,;:!?()\"']")
 # Text without any of these has nothing to normalise (most clean Chinese text).
 _TOUCHED = re.compile(_SEQUENCE_HINT.pattern + r"|[,;:!?()\"'.・•‧ \u3000]")
 
@@ -54,7 +71,9 @@ def normalize_text(text: str) -> Normalized:
     # One change can make another possible (中!-- : the ！ made full-width turns
     # -- into Chinese context for ——); repeat until nothing changes.
     result = _normalize_once(text)
-    if not result.changes or not _TOUCHED.search(result.text):
+    # Only a new full-width mark can make another change possible (as Chinese
+    # context for a dash, an ellipsis, a quote or a bracket partner).
+    if not result.changes or not _STILL_OPEN.search(result.text):
         return result
     for _ in range(4):
         again = _normalize_once(result.text)
@@ -68,28 +87,41 @@ def _normalize_once(text: str) -> Normalized:
     changes: Counter[str] = Counter()
     if not _TOUCHED.search(text):
         return Normalized(text, changes)
+    # The common case in one regex pass: , ; : ! ? touching Chinese. (Such a mark
+    # is never inside a URL or number: those are ASCII on both sides.)
+    text, count = _MARK_TOUCHING_CJK.subn(_fullwidth_mark, text)
+    if count:
+        changes[PUNCT_FULLWIDTH] += count
+    # Each pass runs only when its characters occur: a cheap test on the text.
+    passes = [
+        (_SEQUENCE_HINT.search(text), _collapse_sequences),
+        (_ASCII_PUNCT.search(text), _fullwidth_punctuation),
+        ('"' in text or "'" in text, _curly_quotes),
+        (_STOP_AFTER_HAN.search(text), _full_stops),
+        ("・" in text or "•" in text or "‧" in text, _interpuncts),
+    ]
+    spaces = _SPACE_NEAR_LATIN.search(text)
+    if not (spaces or any(needed for needed, _ in passes)):
+        return _strip_indent(text, changes)
     chars = list(text)
     protected = [False] * len(chars)
     for match in _PROTECTED.finditer(text):
         # Sentence punctuation right after a URL belongs to the sentence.
         end = match.start() + len(match.group().rstrip(",.;:!?)'\""))
         protected[match.start() : end] = [True] * (end - match.start())
+    for needed, run in passes:
+        if needed:
+            result = run(chars, protected, changes)
+            if result is not None:  # a pass that changes lengths returns new lists
+                chars, protected = result
+    out = _drop_han_latin_spaces(chars, protected, changes) if spaces else "".join(chars)
+    return _strip_indent(out, changes)
 
-    # Each pass runs only when its characters occur: a cheap test on the text.
-    if _SEQUENCE_HINT.search(text):
-        chars, protected = _collapse_sequences(chars, protected, changes)
-    if _ASCII_PUNCT.search(text):
-        _fullwidth_punctuation(chars, protected, changes)
-    if '"' in text or "'" in text:
-        _curly_quotes(chars, protected, changes)
-    if "." in text:
-        _full_stops(chars, protected, changes)
-    if "・" in text or "•" in text or "‧" in text:
-        _interpuncts(chars, protected, changes)
-    out = _drop_han_latin_spaces(chars, protected, changes) if " " in text else "".join(chars)
-    if "\u3000" in out[: len(out) - len(out.lstrip(" \u3000"))]:
+
+def _strip_indent(text: str, changes: Counter[str]) -> Normalized:
+    if "\u3000" in text[: len(text) - len(text.lstrip(" \u3000"))]:
         changes[IDEOGRAPHIC_SPACE] += 1
-    return Normalized(out.strip(" \u3000"), changes)
+    return Normalized(text.strip(" \u3000"), changes)
 
 
 def _context_is_cjk(chars: list[str], i: int) -> bool:
@@ -113,7 +145,8 @@ def _collapse_sequences(chars, protected, changes):
             start, end = match.span()
             if any(protected[start:end]) or match.group() == replacement:
                 continue
-            before = text[start - 1] if start else ""
+            # Right after a replacement, the replacement is the context (-------).
+            before = out[-1][-1] if out and start == last else (text[start - 1] if start else "")
             after = text[end] if end < len(text) else ""
             if needs_cjk and not ((before and is_cjk(before)) or (after and is_cjk(after))):
                 continue
