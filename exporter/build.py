@@ -12,6 +12,7 @@ the located fonts are inherited by the workers, not sent to them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -81,6 +82,8 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
             _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
         return result
     fonts.locate_all()  # once, in the parent: the workers inherit the faces
+    # The issue is read-only from here: keep the workers' collector off its objects.
+    gc.freeze()
     global _FORKED
     _FORKED = (loaded, out_dir, settings, theme, fonts)
     try:
@@ -90,6 +93,7 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
             parts = [future.result() for future in done]
     finally:
         _FORKED = None
+        gc.unfreeze()
     result = BuildResult()
     for part, diagnostics in parts:
         for diagnostic, count in diagnostics:
