@@ -69,10 +69,13 @@ class PdfFonts:
         for role in plan.faces:  # every role's own face draws spaces and digits of folios
             face = fonts.face(role)
             wanted.setdefault(face.key, (face, set()))[1].add(0x20)
+        names = {}
         for key in sorted(wanted):
             face, points = wanted[key]
             points = sorted(p for p in points | {0x20} if p in face.codepoints)
-            name = f"CJK{content_key(key, ','.join(map(str, points)))[:16]}"
+            names[key] = (face, points, f"{FONT_PREFIX}{content_key(key, ','.join(map(str, points)))[:16]}")
+        _forget_fonts_except({name for _, _, name in names.values()})
+        for key, (face, points, name) in names.items():
             font = _registered(name)
             if font is None:
                 font = EmbeddedFont(name, face, font_program(face, points))
@@ -139,6 +142,24 @@ def font_program(face: FontFace, points: list[int]) -> bytes:
         if is_cid_keyed(data):
             return data
     return truetype_subset(face, points)
+
+
+FONT_PREFIX = "CJK"
+
+
+def _forget_fonts_except(keep: set[str]) -> None:
+    """Drop the subsets earlier builds in this process registered with ReportLab.
+
+    ReportLab's font registry is global and has no way to unregister; a process
+    that builds issue after issue (``exporter batch``) would otherwise keep
+    every issue's fonts. A rebuild of the same issue keeps its own.
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in [n for n in pdfmetrics._fonts if n.startswith(FONT_PREFIX) and n not in keep]:
+        del pdfmetrics._fonts[name]
+        # dynamic fonts are also remembered by face name (as ReportLab's own TTFont does it)
+        pdfmetrics._dynFaceNames.pop(name.encode("ascii"), None)
 
 
 def _registered(name: str):
