@@ -6,8 +6,9 @@ only a writer that finished has its files moved into place (a rename), so an
 error never leaves a partial file where the user looks for output.
 
 With ``jobs`` > 1 the writers run in forked worker processes, grouped by
-their relative cost so that the cores finish together; the loaded issue and
-the located fonts are inherited by the workers, not sent to them.
+their relative cost so that the cores finish together. The workers start
+before the issue is read and import their writers meanwhile; the located
+fonts are inherited, the loaded issue is sent to them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,8 +64,15 @@ def build(
     reporter = reporter or Reporter()
     classes = resolve_writers(formats, settings)
     theme = load_theme(settings.get("style", "print"))
-    loaded = load_issue(source, encoding, reporter)
-    return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
+    groups = _schedule(classes, jobs)
+    if not _can_fork(groups):
+        loaded = load_issue(source, encoding, reporter)
+        return build_loaded(loaded, classes, out_dir, settings, theme, reporter)
+    # Workers start now and import their writers while this process reads the issue.
+    with WorkerGroup(groups, settings, theme) as workers:
+        loaded = load_issue(source, encoding, reporter)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return workers.run(loaded, out_dir, classes, reporter)
 
 
 def default_jobs() -> int:
@@ -74,50 +81,95 @@ def default_jobs() -> int:
 
 def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int = 1) -> BuildResult:
     out_dir.mkdir(parents=True, exist_ok=True)
-    fonts = FontSet(theme)
     groups = _schedule(classes, jobs)
-    if len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        result = BuildResult()
-        for cls in classes:
-            _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
-        return result
-    fonts.locate_all()  # once, in the parent: the workers inherit the faces
-    # The issue is read-only from here: keep the workers' collector off its objects.
-    gc.freeze()
-    global _FORKED
-    _FORKED = (loaded, out_dir, settings, theme, fonts)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(groups), mp_context=context) as pool:
-            done = [pool.submit(_run_group, [cls.name for cls in group]) for group in groups]
-            parts = [future.result() for future in done]
-    finally:
-        _FORKED = None
-        gc.unfreeze()
+    if _can_fork(groups):
+        with WorkerGroup(groups, settings, theme) as workers:
+            return workers.run(loaded, out_dir, classes, reporter)
+    fonts = FontSet(theme)
     result = BuildResult()
-    for part, diagnostics in parts:
-        for diagnostic, count in diagnostics:
-            for _ in range(count):
-                reporter.report(diagnostic)
-        result.outputs.update(part.outputs)
-        result.failures.update(part.failures)
-    # Report in the order the writers were asked for, whichever process ran them.
-    order = [cls.name for cls in classes]
-    result.outputs = {name: result.outputs[name] for name in order if name in result.outputs}
-    result.failures = {name: result.failures[name] for name in order if name in result.failures}
+    for cls in classes:
+        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
     return result
 
 
-_FORKED = None  # what forked workers inherit: (loaded, out_dir, settings, theme, fonts)
+def _can_fork(groups) -> bool:
+    return len(groups) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run_group(names: list[str]):
-    loaded, out_dir, settings, theme, fonts = _FORKED
+class WorkerGroup:
+    """One forked process per group of writers. Each imports its writers as soon
+    as it starts, receives the loaded issue through a pipe (pickled: some
+    milliseconds), runs its writers and sends back their results."""
+
+    def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme):
+        self.groups = groups
+        fonts = FontSet(theme)
+        fonts.locate_all()  # once, here: the workers inherit the faces
+        context = multiprocessing.get_context("fork")
+        self.workers = []
+        for group in groups:
+            ours, theirs = context.Pipe()
+            process = context.Process(
+                target=_worker, args=([cls.name for cls in group], theirs, settings, theme, fonts), daemon=True
+            )
+            process.start()
+            theirs.close()
+            self.workers.append((process, ours))
+
+    def __enter__(self) -> "WorkerGroup":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for process, pipe in self.workers:
+            if process.is_alive():
+                try:
+                    pipe.send(None)  # nothing to do: the issue could not be read
+                except OSError:
+                    pass
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+            pipe.close()
+
+    def run(self, loaded: LoadedIssue, out_dir: Path, classes, reporter: Reporter) -> BuildResult:
+        for _, pipe in self.workers:
+            try:
+                pipe.send((loaded, out_dir))
+            except OSError:  # that worker is gone; recv below reports it
+                pass
+        result = BuildResult()
+        for (process, pipe), group in zip(self.workers, self.groups):
+            try:
+                part, diagnostics = pipe.recv()
+            except EOFError:  # the worker died (killed, out of memory)
+                error = WriterError(f"the process running {', '.join(c.name for c in group)} ended unexpectedly")
+                part, diagnostics = BuildResult(failures={cls.name: error for cls in group}), []
+            for diagnostic, count in diagnostics:
+                for _ in range(count):
+                    reporter.report(diagnostic)
+            result.outputs.update(part.outputs)
+            result.failures.update(part.failures)
+        # Report in the order the writers were asked for, whichever process ran them.
+        order = [cls.name for cls in classes]
+        result.outputs = {name: result.outputs[name] for name in order if name in result.outputs}
+        result.failures = {name: result.failures[name] for name in order if name in result.failures}
+        return result
+
+
+def _worker(names: list[str], pipe, settings, theme, fonts) -> None:
+    classes = [get_writer(name) for name in names]
+    for cls in classes:
+        cls.warm_up()
+    job = pipe.recv()
+    if job is None:
+        return
+    loaded, out_dir = job
+    gc.freeze()  # the issue is read-only: keep the collector off its objects
     reporter = Reporter()
     result = BuildResult()
-    for name in names:
-        _run_writer(get_writer(name), loaded, out_dir, settings, theme, fonts, reporter, result)
-    return result, [(d, reporter.count(d)) for d in reporter.diagnostics]
+    for cls in classes:
+        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
+    pipe.send((result, [(d, reporter.count(d)) for d in reporter.diagnostics]))
 
 
 def _schedule(classes, jobs: int) -> list[list[type[Writer]]]:

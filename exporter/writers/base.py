@@ -97,6 +97,11 @@ class Writer(ABC):
 
         return [m for m in cls.requires if importlib.util.find_spec(m) is None]
 
+    @classmethod
+    def warm_up(cls) -> None:
+        """Import what ``write`` will need. Called in a worker process while the
+        issue is still being read, so that imports overlap with loading."""
+
     @abstractmethod
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         """Write the outputs into ``context.staging``; return their paths."""

@@ -44,6 +44,10 @@ class DocxWriter(Writer):
     extra = "docx"
     Options = DocxOptions
 
+    @classmethod
+    def warm_up(cls) -> None:
+        from . import writer  # noqa: F401  (imports the libraries the writer uses)
+
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .writer import write_issue
 

@@ -32,6 +32,10 @@ class EpubWriter(Writer):
     extra = "epub"
     Options = EpubOptions
 
+    @classmethod
+    def warm_up(cls) -> None:
+        from . import edition  # noqa: F401  (imports the libraries the writer uses)
+
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .edition import build_epub
 

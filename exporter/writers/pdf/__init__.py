@@ -40,6 +40,10 @@ class PdfWriter(Writer):
     Options = PdfOptions
     relative_cost = 3.0
 
+    @classmethod
+    def warm_up(cls) -> None:
+        from . import document  # noqa: F401  (imports the libraries the writer uses)
+
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .document import collector_paused, prepare_document
 

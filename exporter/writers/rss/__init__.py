@@ -24,6 +24,10 @@ class RssWriter(Writer):
     Options = RssOptions
     relative_cost = 0.7
 
+    @classmethod
+    def warm_up(cls) -> None:
+        from . import edition  # noqa: F401  (imports the libraries the writer uses)
+
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .edition import write_edition  # feedgen is imported only when the writer runs
 
