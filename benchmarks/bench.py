@@ -47,11 +47,16 @@ BASE_URL = "https://news.example.cn/bench/"
 def child(kind: str, issue: str, extra: str) -> dict:
     """One measurement; prints a JSON line."""
     sys.path.insert(0, str(REPO))
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        return _measure_once(kind, issue, extra, Path(scratch))
+
+
+def _measure_once(kind: str, issue: str, extra: str, scratch: Path) -> dict:
     if kind == "exporter":
         from exporter.build import build
 
         formats = extra.split(",")
-        out = Path(tempfile.mkdtemp(prefix="bench-"))
+        out = scratch
         jobs = 2 if len(formats) > 2 else 1
         start = time.perf_counter()
         result = build(Path(issue), formats, out, {"base_url": BASE_URL}, jobs=jobs)
@@ -71,7 +76,7 @@ def child(kind: str, issue: str, extra: str) -> dict:
         import pypandoc
 
         fmt, markdown = extra.split(":", 1)
-        out = Path(tempfile.mkdtemp(prefix="bench-")) / f"issue.{fmt}"
+        out = scratch / f"issue.{fmt}"
         start = time.perf_counter()
         pypandoc.convert_file(markdown, fmt, outputfile=str(out), extra_args=["--quiet"])
         seconds = time.perf_counter() - start
