@@ -17,7 +17,8 @@ nothing in the source is ever dropped silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from markdown_it import MarkdownIt
@@ -51,25 +52,102 @@ class BodyContext:
 
 
 def parse_body(text: str, ctx: BodyContext) -> tuple[Block, ...]:
-    tokens = _PARSER.parse(text)
+    if _WHOLE_DOCUMENT.search(text):
+        return merge_notices(parse_markdown(text, ctx))
+    return merge_notices(_blocks(text, ctx))
+
+
+def merge_notices(found) -> tuple[Block, ...]:
+    """Paragraphs after a notice's title belong to that notice."""
     blocks: list[Block] = []
+    for block in found:
+        if isinstance(block, Paragraph) and blocks and isinstance(blocks[-1], Notice):
+            notice = blocks[-1]
+            blocks[-1] = Notice(notice.title, notice.paragraphs + (block.text,))
+        else:
+            blocks.append(block)
+    return tuple(blocks)
+
+
+# Markup whose meaning can reach across blank lines (fences, HTML, link
+# reference definitions): a body with any of it is parsed whole.
+_WHOLE_DOCUMENT = re.compile(r"\]:|```|~~~|<")
+
+# A line that Markdown reads as plain paragraph text whatever surrounds it: no
+# character that could open markup, no block marker at its start, no indent and
+# no trailing blank (a hard break). Most lines of a news article are such.
+_PLAIN_LINE = re.compile(r"(?![-+=>#*_]|\d{1,9}[.)])[^\s\\`*_\[\]!<>&#|~{}\x00]"
+                         r"(?:[^\t\r\n\f\v\\`*_\[\]!<>&#|~{}\x00]*[^\s\\`*_\[\]!<>&#|~{}\x00])?")
+
+
+def _blocks(text: str, ctx: BodyContext):
+    """The body's blocks in order. Chunks between blank lines made only of
+    plain lines become paragraphs directly; the rest goes to the Markdown
+    parser, consecutive chunks together (a list or a quote may span blank lines)."""
+    pending: list[str] = []  # Markdown not yet parsed: chunks, blank lines between
+    pending_from = 0  # the line number of its first line
+    chunk: list[str] = []
+    for number, line in enumerate([*text.split("\n"), ""]):
+        if line.strip():
+            chunk.append(line)
+        elif not chunk:
+            if pending:
+                pending.append(line)
+        elif all(_PLAIN_LINE.fullmatch(c) for c in chunk) or _plain_heading(chunk):
+            if pending:
+                yield from parse_markdown("\n".join(pending), ctx, pending_from)
+                pending = []
+            if chunk[0][0] == "#":
+                title = chunk[0].lstrip("#").strip()
+                yield Notice(title, ()) if ctx.notices else Subhead(title)
+            else:
+                yield Paragraph((Run(_join_lines(chunk)),))
+            chunk = []
+        else:
+            if not pending:
+                pending_from = number - len(chunk)
+            pending.extend(chunk)
+            pending.append(line)
+            chunk = []
+    if pending:
+        yield from parse_markdown("\n".join(pending), ctx, pending_from)
+
+
+def _plain_heading(chunk: list[str]) -> bool:
+    """``## 小标题`` alone in its chunk, its text plain."""
+    if len(chunk) != 1 or not chunk[0].startswith("#"):
+        return False
+    marks, _, title = chunk[0].partition(" ")
+    return 0 < len(marks) <= 6 and marks == "#" * len(marks) and bool(_PLAIN_LINE.fullmatch(title.strip()))
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as Markdown joins them: without a space where
+    a Chinese character meets the break (as ``_paragraph`` joins soft breaks)."""
+    text = lines[0]
+    for line in lines[1:]:
+        joiner = "" if is_cjk(text[-1]) or is_cjk(line[0]) else " "
+        text += joiner + line
+    return text
+
+
+def parse_markdown(text: str, ctx: BodyContext, first_line: int = 0):
+    """The blocks of ``text`` as the Markdown parser reads it, ``first_line``
+    its line number in the body."""
+    if first_line:
+        ctx = replace(ctx, line_offset=ctx.line_offset + first_line)
+    tokens = _PARSER.parse(text)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open":
             title = _plain(tokens[i + 1], ctx)
-            if ctx.notices:
-                blocks.append(Notice(title, ()))
-            else:
-                blocks.append(Subhead(title))
+            yield Notice(title, ()) if ctx.notices else Subhead(title)
             i += 3
         elif token.type == "paragraph_open":
             block = _paragraph_or_figure(tokens[i + 1], ctx)
-            if isinstance(block, Paragraph) and blocks and isinstance(blocks[-1], Notice):
-                notice = blocks[-1]
-                blocks[-1] = Notice(notice.title, notice.paragraphs + (block.text,))
-            elif block is not None:
-                blocks.append(block)
+            if block is not None:
+                yield block
             i += 3
         elif token.type == "blockquote_open":
             end = _closing(tokens, i)
@@ -78,7 +156,7 @@ def parse_body(text: str, ctx: BodyContext) -> tuple[Block, ...]:
                 for j in range(i + 1, end)
                 if tokens[j].type == "paragraph_open"
             )
-            blocks.append(Quote(paragraphs))
+            yield Quote(paragraphs)
             i = end + 1
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             end = _closing(tokens, i)
@@ -87,14 +165,13 @@ def parse_body(text: str, ctx: BodyContext) -> tuple[Block, ...]:
                 for j in range(i + 1, end)
                 if tokens[j].type == "paragraph_open"
             )
-            blocks.append(ListBlock(items, ordered=token.type == "ordered_list_open"))
+            yield ListBlock(items, ordered=token.type == "ordered_list_open")
             i = end + 1
         else:
             ctx.problems.append(
                 Problem(f"Markdown {_describe(token)} is not allowed in an article", ctx.where(token))
             )
             i = _closing(tokens, i) + 1 if token.nesting == 1 else i + 1
-    return tuple(blocks)
 
 
 def _closing(tokens: list[Token], start: int) -> int:
