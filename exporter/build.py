@@ -5,10 +5,10 @@ Each writer writes into its own staging folder inside the output folder;
 only a writer that finished has its files moved into place (a rename), so an
 error never leaves a partial file where the user looks for output.
 
-With ``jobs`` > 1 the writers run in forked worker processes, grouped by
-their relative cost so that the cores finish together. The workers start
-before the issue is read and import their writers meanwhile; the located
-fonts are inherited, the loaded issue is sent to them.
+With ``jobs`` > 1 the writers are grouped by their relative cost so that the
+cores finish together: this process runs the lightest group, forked worker
+processes the others. The workers start before the issue is read, and import
+their writers and find their fonts meanwhile; the loaded issue is sent to them.
 """
 
 from __future__ import annotations
@@ -69,10 +69,10 @@ def build(
         loaded = load_issue(source, encoding, reporter)
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter)
     # Workers start now and import their writers while this process reads the issue.
-    with WorkerGroup(groups, settings, theme) as workers:
+    with WorkerGroup(groups[:-1], settings, theme) as workers:
         loaded = load_issue(source, encoding, reporter)
         out_dir.mkdir(parents=True, exist_ok=True)
-        return workers.run(loaded, out_dir, classes, reporter)
+        return workers.run(loaded, out_dir, classes, groups[-1], reporter)
 
 
 def default_jobs() -> int:
@@ -83,8 +83,8 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = _schedule(classes, jobs)
     if _can_fork(groups):
-        with WorkerGroup(groups, settings, theme) as workers:
-            return workers.run(loaded, out_dir, classes, reporter)
+        with WorkerGroup(groups[:-1], settings, theme) as workers:
+            return workers.run(loaded, out_dir, classes, groups[-1], reporter)
     fonts = FontSet(theme)
     result = BuildResult()
     for cls in classes:
@@ -97,20 +97,20 @@ def _can_fork(groups) -> bool:
 
 
 class WorkerGroup:
-    """One forked process per group of writers. Each imports its writers as soon
-    as it starts, receives the loaded issue through a pipe (pickled: some
-    milliseconds), runs its writers and sends back their results."""
+    """One forked process per group of writers. Each imports its writers and
+    finds its fonts as soon as it starts, receives the loaded issue through a
+    pipe (pickled: some milliseconds), runs its writers and sends back their
+    results. This process runs one more group itself meanwhile."""
 
     def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme):
         self.groups = groups
-        fonts = FontSet(theme)
-        fonts.locate_all()  # once, here: the workers inherit the faces
+        self.settings, self.theme = settings, theme
         context = multiprocessing.get_context("fork")
         self.workers = []
         for group in groups:
             ours, theirs = context.Pipe()
             process = context.Process(
-                target=_worker, args=([cls.name for cls in group], theirs, settings, theme, fonts), daemon=True
+                target=_worker, args=([cls.name for cls in group], theirs, settings, theme), daemon=True
             )
             process.start()
             theirs.close()
@@ -131,13 +131,18 @@ class WorkerGroup:
                 process.kill()
             pipe.close()
 
-    def run(self, loaded: LoadedIssue, out_dir: Path, classes, reporter: Reporter) -> BuildResult:
+    def run(self, loaded: LoadedIssue, out_dir: Path, classes, own: list[type[Writer]],
+            reporter: Reporter) -> BuildResult:
+        """All writers' results: the workers' groups, and ``own`` run here."""
         for _, pipe in self.workers:
             try:
                 pipe.send((loaded, out_dir))
             except OSError:  # that worker is gone; recv below reports it
                 pass
         result = BuildResult()
+        fonts = FontSet(self.theme)
+        for cls in own:
+            _run_writer(cls, loaded, out_dir, self.settings, self.theme, fonts, reporter, result)
         for (process, pipe), group in zip(self.workers, self.groups):
             try:
                 part, diagnostics = pipe.recv()
@@ -156,10 +161,12 @@ class WorkerGroup:
         return result
 
 
-def _worker(names: list[str], pipe, settings, theme, fonts) -> None:
+def _worker(names: list[str], pipe, settings, theme) -> None:
     classes = [get_writer(name) for name in names]
     for cls in classes:
         cls.warm_up()
+    fonts = FontSet(theme)
+    fonts.locate_all()  # while the issue is read
     job = pipe.recv()
     if job is None:
         return

@@ -42,3 +42,16 @@ def test_a_failing_writer_in_a_worker_is_reported_and_leaves_nothing(tmp_path, e
     assert list(result.outputs) == ["json"] and list(result.failures) == ["rss"]
     assert "base_url" in str(result.failures["rss"])
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["shili-ribao-2026-01-26.json"]
+
+
+def test_an_unreadable_issue_stops_the_started_workers(tmp_path):
+    import multiprocessing
+
+    import pytest
+
+    from exporter.errors import InputError
+
+    with pytest.raises(InputError):
+        build(tmp_path / "no-such-issue", ["pdf", "epub", "docx", "rss"], tmp_path / "out", {}, jobs=2)
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "out").exists()

@@ -8,6 +8,7 @@ one writer, not the tool.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
 from ..errors import UsageError
@@ -29,6 +30,11 @@ class WriterInfo:
 
 
 def available_writers() -> dict[str, WriterInfo]:
+    return dict(_scan_entry_points())
+
+
+@cache  # reading every installed package's metadata takes some milliseconds
+def _scan_entry_points() -> dict[str, WriterInfo]:
     found: dict[str, WriterInfo] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
         if ep.name in found and found[ep.name].entry_point.value != ep.value:
