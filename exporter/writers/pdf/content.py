@@ -8,7 +8,7 @@ body as items at column width, each a whole number of grid lines.
 from __future__ import annotations
 
 from .blocks import BRIEF, LEAD, NOTICE, STORY, ArticleSpec, Para, Picture, Styles
-from .geometry import BOX_PADDING, PageGeometry
+from .geometry import BOX_PADDING, PdfGeometry
 from .images import draw_image
 from .items import LinesItem, StackItem
 from .text import CJKParagraph, TextSpan
@@ -42,7 +42,7 @@ class ImageFlowable:
 class Factory:
     """Makes the typesetter's paragraphs and the layout's items, with the build's fonts."""
 
-    def __init__(self, fonts, geometry: PageGeometry, styles: Styles):
+    def __init__(self, fonts, geometry: PdfGeometry, styles: Styles):
         self.fonts = fonts
         self.geometry = geometry
         self.styles = styles

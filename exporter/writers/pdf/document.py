@@ -23,7 +23,7 @@ from ..base import BuildContext
 from .blocks import ArticleSpec, Styles, article_spec, spec_texts
 from .content import ArticleContent, Factory
 from .furniture import page_texts
-from .geometry import PageGeometry
+from .geometry import PdfGeometry
 from .layout import PlannedPage, plan_issue
 from .masthead import masthead_lines
 from .metadata import apply_metadata
@@ -38,7 +38,7 @@ class Document:
     issue: Issue
     context: BuildContext
     labels: Labels
-    geometry: PageGeometry
+    geometry: PdfGeometry
     styles: Styles
     factory: Factory
     pages: list[PlannedPage]
@@ -116,7 +116,7 @@ def prepare_document(issue: Issue, context: BuildContext) -> Document:
 
     labels = labels_for(issue.publication.language, context.reporter)
     styles = Styles(context.theme)
-    geometry = PageGeometry.from_theme(context.theme)
+    geometry = PdfGeometry.from_theme(context.theme)
     specs = article_specs(issue, context, styles)
     collector = TextCollector()
     for role, text, where in planned_texts(issue, specs, styles, labels):

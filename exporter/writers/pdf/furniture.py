@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 from ...model import Issue, Page
 from ...typography.labels import Labels
 from .blocks import Para, Styles
-from .geometry import BOX_PADDING, PageGeometry
+from .geometry import BOX_PADDING, PdfGeometry
 from .layout import PlacedBlock, PlannedPage
 from .text import TextSpan, baseline_offset, measure_text
 
@@ -64,7 +64,7 @@ def page_texts(issue: Issue, page: Page, label: str, labels: Labels) -> PageText
 class Furniture:
     """Draws what every page carries, and the rules and boxes of its blocks."""
 
-    def __init__(self, geometry: PageGeometry, factory, styles: Styles, rule_color: str):
+    def __init__(self, geometry: PdfGeometry, factory, styles: Styles, rule_color: str):
         self.geometry = geometry
         self.factory = factory
         self.styles = styles
@@ -90,7 +90,7 @@ class Furniture:
     def running_head(self, canvas, number: int, texts: PageTexts) -> None:
         """Label and section on the outer side, paper and date on the inner; a rule under them."""
         g = self.geometry
-        left, width = g.left(number), g.text_width
+        left, width = g.left(number), g.frame_width
         rule_y = g.top + g.margin_top * 0.22
         baseline = rule_y + 3.0
         if g.running_head:
@@ -121,12 +121,12 @@ class Furniture:
             if tier_row > 0 and ("tier", tier_row) not in drawn:
                 drawn.add(("tier", tier_row))
                 if g.columns == 1:  # between articles on an e-reader page: a short centred rule
-                    middle = left + g.text_width / 2
+                    middle = left + g.frame_width / 2
                     self._rule(
-                        canvas, middle - g.text_width / 6, tier_top, middle + g.text_width / 6, tier_top
+                        canvas, middle - g.frame_width / 6, tier_top, middle + g.frame_width / 6, tier_top
                     )
                 else:
-                    self._rule(canvas, left, tier_top, left + g.text_width, tier_top)
+                    self._rule(canvas, left, tier_top, left + g.frame_width, tier_top)
             if block.column > 0 and ("slot", tier_row, block.column) not in drawn:
                 drawn.add(("slot", tier_row, block.column))
                 x = g.column_x(number, block.column) - g.gutter / 2

@@ -7,10 +7,10 @@ The running head sits in the top margin, the folio in the bottom margin.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from math import ceil
 
-from ...themes import Theme
+from ...themes import PageGeometry, Theme
 from ...themes.theme import MM
 from .layout import Grid
 
@@ -18,54 +18,27 @@ BOX_PADDING = 2.0 * MM  # inside the rule of a boxed block (the classified ads)
 
 
 @dataclass(frozen=True)
-class PageGeometry:
-    width: float
-    height: float
-    margin_top: float
-    margin_bottom: float
-    margin_inner: float
-    margin_outer: float
-    columns: int
-    gutter: float
+class PdfGeometry(PageGeometry):
+    """The theme's page, with the grid its body leading makes."""
+
     leading: float  # one grid row: the body leading
     masthead_height: float  # on the first page, above the first row of articles
-    running_head: bool
 
     @classmethod
-    def from_theme(cls, theme: Theme) -> "PageGeometry":
+    def from_theme(cls, theme: Theme) -> "PdfGeometry":
         page = theme.page
-        body = theme.style("body")
         masthead = theme.style("masthead")
         info = theme.style("running-head")
         # the name, then a band of three small lines (date, issue number, codes) and the rules
         masthead_height = masthead.leading + 3 * info.leading + 3 * MM if page.masthead else 0.0
-        return cls(
-            width=page.width,
-            height=page.height,
-            margin_top=page.margin_top,
-            margin_bottom=page.margin_bottom,
-            margin_inner=page.margin_inner,
-            margin_outer=page.margin_outer,
-            columns=page.columns,
-            gutter=page.gutter,
-            leading=body.leading,
-            masthead_height=masthead_height,
-            running_head=page.running_head,
-        )
+        return cls(**{f.name: getattr(page, f.name) for f in fields(page)},
+                   leading=theme.style("body").leading, masthead_height=masthead_height)
 
     # ---------------------------------------------------------- the grid
 
     @property
-    def text_width(self) -> float:
-        return self.width - self.margin_inner - self.margin_outer
-
-    @property
     def text_height(self) -> float:
         return self.height - self.margin_top - self.margin_bottom
-
-    @property
-    def column_width(self) -> float:
-        return (self.text_width - self.gutter * (self.columns - 1)) / self.columns
 
     @property
     def rows(self) -> int:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...model import Issue
 from ...typography.labels import Labels
 from .blocks import Styles
-from .geometry import PageGeometry
+from .geometry import PdfGeometry
 from .text import ParaStyle, TextSpan, draw_text, measure_text
 
 THICK_RULE = 2.0
@@ -28,7 +28,7 @@ def masthead_lines(issue: Issue, labels: Labels) -> list[str]:
 
 
 class Masthead:
-    def __init__(self, geometry: PageGeometry, fonts, styles: Styles, rule_color: str, accent: str):
+    def __init__(self, geometry: PdfGeometry, fonts, styles: Styles, rule_color: str, accent: str):
         self.geometry = geometry
         self.fonts = fonts
         self.styles = styles
@@ -40,7 +40,7 @@ class Masthead:
         g = self.geometry
         styles = self.styles
         centred = g.columns == 1
-        left, top, width = g.left(number), g.top, g.text_width
+        left, top, width = g.left(number), g.top, g.frame_width
         rules_y = top - g.masthead_rows * g.leading + g.leading * 0.5
         info_style = styles.para("running-head", align="center" if centred else "right")
         lines = masthead_lines(issue, labels)

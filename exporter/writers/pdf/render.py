@@ -14,7 +14,7 @@ from ...typography.labels import Labels
 from .blocks import Styles
 from .columns import Fragment
 from .furniture import Furniture, page_texts
-from .geometry import BOX_PADDING, PageGeometry
+from .geometry import BOX_PADDING, PdfGeometry
 from .layout import JumpLine, PlacedBlock, PlannedPage
 from .masthead import Masthead
 from .text import baseline_offset
@@ -48,7 +48,7 @@ class PageRenderer:
         self,
         issue: Issue,
         pages: list[PlannedPage],
-        geometry: PageGeometry,
+        geometry: PdfGeometry,
         factory,
         styles: Styles,
         labels: Labels,

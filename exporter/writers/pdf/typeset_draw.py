@@ -147,18 +147,25 @@ class TextWriter:
                 gx = 0.0 + moved * size * 1.0 / UNITS
             if end_mark:
                 codes += self._end_mark(p, line, font, size, stretch, gx + len(chars) * (size + stretch))
-            x0 = left + x
+            self._start_line(left + x, y, stretch)
+            ops.append(f"[{shift}<{codes}>] TJ")
+            y -= leading
+
+    def _start_line(self, x0: float, y: float, stretch: float) -> None:
+        """Move to a line's start and set its character spacing (Tc)."""
+        ops = self.ops
+        if self._origin is None:
+            ops.append(f"1 0 0 1 {_n(x0)} {_n(y)} Tm")
+        else:  # relative to the last line's start: most lines move by one leading
             key = (x0 - self._origin[0], y - self._origin[1])
             move = self._moves.get(key)
             if move is None:
                 move = self._moves[key] = f"{_n(key[0])} {_n(key[1])} Td"
             ops.append(move)
-            self._origin = (x0, y)
-            if stretch != self._tc:
-                ops.append(f"{_n(stretch)} Tc")
-                self._tc = stretch
-            ops.append(f"[{shift}<{codes}>] TJ")
-            y -= leading
+        self._origin = (x0, y)
+        if stretch != self._tc:
+            ops.append(f"{_n(stretch)} Tc")
+            self._tc = stretch
 
     def _end_mark(self, p: Prepared, line: Line, font, size: float, stretch: float, pen: float) -> str:
         """The codes of a line's final mark after a run ending at ``pen``: placed
@@ -194,18 +201,7 @@ class TextWriter:
         """Draw ``line`` of ``p`` with its left edge at ``x0`` and baseline at ``y``,
         adding ``stretch`` at each widened junction; ``colors[span]`` fill colours."""
         ops = self.ops
-        if self._origin is None:
-            ops.append(f"1 0 0 1 {_n(x0)} {_n(y)} Tm")
-        else:  # relative to the last line's start: most lines move by one leading
-            key = (x0 - self._origin[0], y - self._origin[1])
-            move = self._moves.get(key)
-            if move is None:
-                move = self._moves[key] = f"{_n(key[0])} {_n(key[1])} Td"
-            ops.append(move)
-        self._origin = (x0, y)
-        if stretch != self._tc:
-            ops.append(f"{_n(stretch)} Tc")
-            self._tc = stretch
+        self._start_line(x0, y, stretch)
         tc = stretch
         arr: list[str] = []
         doc = self.doc
