@@ -300,8 +300,9 @@ def _may_stack(slot: list[Piece], span: int, measure: Measure) -> bool:
     if len(slot) == 1:
         return True
     grid = measure.grid
-    height = sum(measure.natural(p, span).rows for p in slot)
-    return 2 * span <= grid.columns and height <= STACK_SHARE * grid.rows
+    if 2 * span > grid.columns:  # checked first: it spares typesetting the slot at this span
+        return False
+    return sum(measure.natural(p, span).rows for p in slot) <= STACK_SHARE * grid.rows
 
 
 def _spans(piece: Piece, columns: int) -> Sequence[int]:
