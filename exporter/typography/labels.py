@@ -15,6 +15,15 @@ from ..diagnostics import Reporter
 from ..errors import Location
 
 
+BULLET = "●"  # a full em, like the Han characters it stands among
+
+
+def list_marker(ordered: bool, number: int) -> str:
+    """What opens the ``number``-th item of a list where the format has no
+    lists of its own (print): "1." or a bullet, as Chinese papers set them."""
+    return f"{number}." if ordered else BULLET
+
+
 @dataclass(frozen=True)
 class Labels:
     language: str

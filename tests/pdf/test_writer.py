@@ -35,7 +35,7 @@ from exporter.model import (
     issue_to_json,
 )
 from exporter.themes.theme import MM
-from exporter.typography.labels import SIMPLIFIED
+from exporter.typography.labels import SIMPLIFIED, list_marker
 from tests.support.strategies import any_text, some_text
 from tests.pdf.conftest import (
     BuiltPdf,
@@ -69,7 +69,7 @@ def expected_text(article: Article) -> str:
         elif isinstance(block, Notice):
             parts.append(block.title + "".join(block.paragraphs))
         elif isinstance(block, ListBlock):
-            parts.extend(item.text for item in block.items)
+            parts.extend(list_marker(block.ordered, n) + item.text for n, item in enumerate(block.items, 1))
     parts.append(opening)
     if dateline is not None and dateline.position is DatelinePosition.END:
         parts.append(dateline.text)
@@ -488,3 +488,12 @@ def test_extreme_articles_are_set_whole(style, picture_folder):
     ]
     built = build_and_read_back(_one(*articles), picture_folder, style)
     assert len(built.document.pages) > 3
+
+
+def test_list_items_open_with_their_number_or_bullet(picture_folder):
+    steps = ListBlock((Paragraph.plain("加强基层治理。"), Paragraph.plain("完善服务网络。"),
+                       Paragraph.plain("健全保障机制。")), ordered=True)
+    points = ListBlock((Paragraph.plain("遗失声明"), Paragraph.plain("招聘启事")), ordered=False)
+    built = build_and_read_back(_one(Article("lists", "三项举措", blocks=(steps, points))), picture_folder, "print")
+    texts, _ = read_articles(built)
+    assert "1.加强基层治理。2.完善服务网络。3.健全保障机制。●遗失声明●招聘启事" in texts["lists"]

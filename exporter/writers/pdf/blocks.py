@@ -29,6 +29,7 @@ from ...model import (
     Subhead,
 )
 from ...themes import Theme
+from ...typography.labels import list_marker
 from .text import ParaStyle, TextSpan
 
 # How a model kind is laid out.
@@ -225,7 +226,8 @@ class _BodyMaker:
                     )
         elif isinstance(block, ListBlock):
             for j, item in enumerate(block.items):
-                yield self.paragraph(item.runs, f"{where}.items[{j}]", tag="list-item")
+                marker = Run(list_marker(block.ordered, j + 1))
+                yield self.paragraph((marker, *item.runs), f"{where}.items[{j}]", tag="list-item")
         else:  # the model's block set is closed; a new type must be handled here
             raise TypeError(f"no PDF rendering for {type(block).__name__}")
 
