@@ -52,6 +52,7 @@ class BodyContext:
 
 
 def parse_body(text: str, ctx: BodyContext) -> tuple[Block, ...]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser counts lines
     if _WHOLE_DOCUMENT.search(text):
         return merge_notices(parse_markdown(text, ctx))
     return merge_notices(_blocks(text, ctx))
@@ -88,7 +89,7 @@ def _blocks(text: str, ctx: BodyContext):
     pending_from = 0  # the line number of its first line
     chunk: list[str] = []
     for number, line in enumerate([*text.split("\n"), ""]):
-        if line.strip():
+        if line.strip(" \t"):  # blank for Markdown: spaces and tabs only (not U+3000)
             chunk.append(line)
         elif not chunk:
             if pending:

@@ -29,13 +29,13 @@ _PLAIN = st.sampled_from(["新华社北京1月25日电", "记者", "，", "。",
 _PIECES = _PLAIN | st.sampled_from([
     " ", "*强调*", "**加粗**", "[新华网](https://www.news.cn/)", "![图片说明 新华社记者 吴鲁 摄](a.png)",
     "_", "*", "\\", "#", "## 小标题", "## ", "### ", "> 引语", "- 条目", "1. 条目", "1)", "+", "=", ">", "<b>", "&amp;",
-    "```", "~~~", "[1]: https://x.cn/", "[链接][1]", "    缩进", "\t", "---", "===", "|表|", "{.x}",
+    "```", "~~~", "[1]: https://x.cn/", "[链接][1]", "    缩进", "\t", "---", "===", "|表|", "{.x}", "\u3000", "\u00a0", "\r",
 ])
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.lists(_PIECES, min_size=1, max_size=8).map("".join), max_size=12),
-       st.lists(st.sampled_from(["\n", "\n\n", "\n \n", "\n\n\n"]), min_size=12, max_size=12),
+       st.lists(st.sampled_from(["\n", "\n\n", "\n \n", "\n\n\n", "\n\u3000\n", "\n\t\n"]), min_size=12, max_size=12),
        st.booleans())
 def test_fast_path_equals_the_parser(lines, breaks, notices):
     text = "".join(line + brk for line, brk in zip(lines, breaks))
@@ -52,6 +52,7 @@ def test_fast_path_equals_the_parser(lines, breaks, notices):
     "正文  \n硬换行\n\n    缩进\n\n正文\n===\n\n正文\n---",
     "见[新华网][1]。\n\n正文\n\n[1]: https://www.news.cn/",
     "```\n\n正文\n\n```",
+    "正文\n\u3000\n正文二\n\n\u3000\u3000缩进的段落\n\n正文\r\n\r\n正文\u00a0三",
     "## 小标题\n\n##  两个空格 \n\n####### 七个\n\n#没有空格\n\n## 标题 ##\n\n# 一级\n\n##\t制表符\n\n## 标题\n紧接正文",
 ])
 def test_fast_path_equals_the_parser_on_tricky_bodies(text):
