@@ -55,3 +55,23 @@ def test_an_unreadable_issue_stops_the_started_workers(tmp_path):
         build(tmp_path / "no-such-issue", ["pdf", "epub", "docx", "rss"], tmp_path / "out", {}, jobs=2)
     assert multiprocessing.active_children() == []
     assert not (tmp_path / "out").exists()
+
+
+def test_format_characters_pass_through_every_writer(tmp_path, example_dir):
+    """Joiners and variation selectors need no glyph: every format builds and keeps them."""
+    import shutil
+    import zipfile
+
+    source = tmp_path / "issue"
+    shutil.copytree(example_dir, source)
+    article = source / "articles" / "p01-02.md"
+    marked = "联系电话☎\ufe0f，葛\U000e0100洪，中\u200d国。"
+    article.write_text(article.read_text("utf-8").rstrip("\n") + f"\n\n{marked}\n", encoding="utf-8")
+    result = build(source, FORMATS, tmp_path / "out", {}, jobs=1)
+    assert not result.failures, result.failures
+    out = tmp_path / "out"
+    with zipfile.ZipFile(next(out.glob("*.epub"))) as epub:
+        assert any(marked in epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml"))
+    with zipfile.ZipFile(next(out.glob("*.docx"))) as docx:
+        assert marked in docx.read("word/document.xml").decode("utf-8")
+    assert marked in (out / "rss.xml").read_text("utf-8")

@@ -16,9 +16,19 @@ from ..diagnostics import Reporter
 from ..errors import FontError, Location, Problem
 from .registry import FontFace, FontSet
 
+# Format characters: they take no room and are never drawn. Joiners, the
+# word joiner and the BOM; variation selectors (☎️, ideographic variants
+# such as 葛󠄀), which ask for a variant a face may or may not have: without
+# one, the base character is what a reader sees.
+FORMAT_CHARACTERS = frozenset(
+    "\u034f\u200b\u200c\u200d\u2060\ufeff"
+    + "".join(map(chr, range(0x180B, 0x1810)))
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 # Characters that take no glyph: spacing is done by layout, and format
-# controls never reach the page.
-INVISIBLE = frozenset(" \u00a0\u200b\u200c\u200d\u2060\ufeff")
+# characters never reach the page.
+INVISIBLE = frozenset(" \u00a0") | FORMAT_CHARACTERS
 
 
 @dataclass

@@ -15,6 +15,8 @@ full-width characters are one em by the spec's definition.
 
 from __future__ import annotations
 
+import unicodedata
+
 import io
 import statistics
 from collections import Counter, defaultdict
@@ -528,6 +530,9 @@ def _check_fonts(report: Report, lines: list[TextLine], fonts: FontInfo) -> None
         for g in line.glyphs:
             if g.gid == 0 or g.char == "\ufffd" or 0xE000 <= ord(g.char) <= 0xF8FF:
                 _v(report, "missing_glyph", line, f"{g.char!r} drawn with glyph {g.gid}")
+            elif _format_character(g.char):
+                if not fonts.empty_glyph(g.font, g.gid):  # a joiner or selector must leave no ink
+                    _v(report, "format_character_drawn", line, f"U+{ord(g.char):04X} is drawn with ink")
             elif not g.char.isspace() and fonts.empty_glyph(g.font, g.gid):
                 _v(report, "missing_glyph", line, f"{g.char!r} has an empty glyph")
             elif fonts.notdef_copy(g.font, g.gid):
@@ -636,3 +641,10 @@ def _check_break(report: Report, prev: TextLine, line: TextLine) -> None:
 def _url_char(char: str) -> bool:
     """A character of a URL or another ASCII token (no spaces, no sentence marks)."""
     return char.isascii() and (char.isalnum() or char in "/.:-_?&=#%~+@")
+
+
+def _format_character(char: str) -> bool:
+    """Joiners, the word joiner, the BOM (category Cf) and variation selectors."""
+    point = ord(char)
+    return (unicodedata.category(char) == "Cf" or point == 0x034F or 0x180B <= point <= 0x180F
+            or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF)

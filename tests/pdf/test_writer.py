@@ -37,6 +37,7 @@ from exporter.model import (
 from exporter.themes.theme import MM
 from exporter.typography.labels import SIMPLIFIED, list_marker
 from tests.support.strategies import any_text, some_text
+from tests.pdf.measure import measure_pdf
 from tests.pdf.conftest import (
     BuiltPdf,
     build_pdf,
@@ -497,3 +498,14 @@ def test_list_items_open_with_their_number_or_bullet(picture_folder):
     built = build_and_read_back(_one(Article("lists", "三项举措", blocks=(steps, points))), picture_folder, "print")
     texts, _ = read_articles(built)
     assert "1.加强基层治理。2.完善服务网络。3.健全保障机制。●遗失声明●招聘启事" in texts["lists"]
+
+
+def test_format_characters_leave_no_ink_and_copy_out_whole(picture_folder, tmp_path):
+    # joiners, a word joiner, an emoji and an ideographic variation selector
+    text = "中\u200d国\u200b人\u2060民，联系电话☎\ufe0f 010-12345678，葛\U000e0100洪先生。"
+    issue = _one(Article("format", "格式字符", blocks=(Paragraph.plain(text * 3),)))
+    built = build_pdf(issue, "print", tmp_path, root=picture_folder)
+    assert_articles_read_back(built)
+    report = measure_pdf(built.path)
+    assert report.violations == []
+    assert sum(g.char == "\ufe0f" for line in report.lines for g in line.glyphs) == 3

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...diagnostics import Reporter
 from ...errors import FontError, Location
-from ...fonts.coverage import INVISIBLE, FontPlan, TextCollector, plan_fonts
+from ...fonts.coverage import FORMAT_CHARACTERS, INVISIBLE, FontPlan, TextCollector, plan_fonts
 from ...fonts.registry import FontFace, FontSet
 from ...model import Article, ArticleKind, DatelinePosition, Issue, Page, Paragraph
 from ...themes import Theme
@@ -64,7 +64,8 @@ class CoverText:
     def width(self, char: str) -> float:
         width = self.widths.get(char)
         if width is None:
-            width = self.widths[char] = self.font(char).getlength(char)
+            blank = char in FORMAT_CHARACTERS  # takes no room (the font would give its .notdef's)
+            width = self.widths[char] = 0.0 if blank else self.font(char).getlength(char)
         return width
 
     def advances(self, text: str) -> list[tuple[float, float]]:

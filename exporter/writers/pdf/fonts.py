@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from ...cache import cached_bytes, content_key
-from ...fonts.coverage import INVISIBLE, FontPlan
+from ...fonts.coverage import FORMAT_CHARACTERS, INVISIBLE, FontPlan
 from ...fonts.registry import FontFace, FontSet
 from ...fonts.subset import subset_face
 from ...fonts.truetype import truetype_subset
@@ -210,9 +210,16 @@ class EmbeddedFont:
         self.gids: dict[str, int] = {}
         for cp, glyph in sorted(font.getBestCmap().items()):
             self.gids[chr(cp)] = gid_of[glyph]
-        self.advances = {c: self.glyph_widths[g] / UNITS for c, g in self.gids.items()}
         self.char_widths = {c: self.glyph_widths[g] for c, g in self.gids.items()}  # 1/1000 em
-        self.em_chars = frozenset(c for c, g in self.gids.items() if self.glyph_widths[g] == UNITS)
+        # A format character the face lacks is drawn as its blank glyph at zero
+        # width: nothing shows, and the text copied out still holds it.
+        blank = self.gids.get(" ")
+        if blank is not None:
+            for char in FORMAT_CHARACTERS - self.gids.keys():
+                self.gids[char] = blank
+                self.char_widths[char] = 0
+        self.advances = {c: w / UNITS for c, w in self.char_widths.items()}
+        self.em_chars = frozenset(c for c, w in self.char_widths.items() if w == UNITS)
         self.narrow_marks = (frozenset(self.gids) - self.em_chars) & _MARKS
         self._glyf = font["glyf"] if "glyf" in font else None
         self.is_cff = "CFF " in font
@@ -258,7 +265,7 @@ class EmbeddedFont:
 
     def glyph_advance(self, char: str) -> int:
         """The natural advance of ``char``'s glyph, in 1/1000 em."""
-        return self.glyph_widths[self.gids.get(char, 0)]
+        return self.char_widths.get(char, self.glyph_widths[0])
 
     def stringWidth(self, text: str, size: float, encoding: str | None = None) -> float:
         return size * sum(self.advances.get(c, 0.0) for c in text)
@@ -275,7 +282,7 @@ class EmbeddedFont:
         """The code drawing ``char``; with ``width`` (1/1000 em), a code whose
         advance is that width."""
         gid = self.gids.get(char, 0)
-        natural = self.glyph_widths[gid]
+        natural = self.char_widths.get(char, self.glyph_widths[gid])
         if (width is None or width == natural) and self.glyph_chars.get(gid) == char:
             return gid
         return self.state(doc).variant(gid, natural if width is None else width, char)

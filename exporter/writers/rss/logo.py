@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from ...errors import UsageError
-from ...fonts.coverage import INVISIBLE, FontPlan
+from ...fonts.coverage import FORMAT_CHARACTERS, INVISIBLE, FontPlan
 from ...fonts.registry import FontFace
 
 LOGO_SIZE = (144, 72)
@@ -38,7 +38,7 @@ def masthead_png(name: str, plan: FontPlan, role: str, color: str) -> bytes:
         if x >= width:
             break  # a name too long for 144 pixels is cut: this is a picture, the title carries the text
         if char in INVISIBLE:
-            x += size / 2
+            x += _blank(char, size)
             continue
         font = _font(plan.face_for(role, char), size)
         draw.text((x, baseline), char, font=font, fill=color, anchor="ls")
@@ -74,7 +74,13 @@ def own_logo(path: str) -> tuple[bytes, str, tuple[int, int]]:
 
 
 def _advance(text: str, plan: FontPlan, role: str, size: int) -> float:
-    return sum(size / 2 if c in INVISIBLE else _font(plan.face_for(role, c), size).getlength(c) for c in text)
+    return sum(_blank(c, size) if c in INVISIBLE else _font(plan.face_for(role, c), size).getlength(c)
+               for c in text)
+
+
+def _blank(char: str, size: int) -> float:
+    """The room a character without a glyph takes: half an em for a space, none for a format character."""
+    return 0.0 if char in FORMAT_CHARACTERS else size / 2
 
 
 _FONTS: dict[tuple[str, int, int], object] = {}
