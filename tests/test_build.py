@@ -65,7 +65,7 @@ def test_format_characters_pass_through_every_writer(tmp_path, example_dir):
     source = tmp_path / "issue"
     shutil.copytree(example_dir, source)
     article = source / "articles" / "p01-02.md"
-    marked = "联系电话☎\ufe0f，葛\U000e0100洪，中\u200d国。"
+    marked = "联系电话☎\ufe0f，葛\U000e0100洪，中\u200d国，\u200eWHO\u200f。"
     article.write_text(article.read_text("utf-8").rstrip("\n") + f"\n\n{marked}\n", encoding="utf-8")
     result = build(source, FORMATS, tmp_path / "out", {}, jobs=1)
     assert not result.failures, result.failures
