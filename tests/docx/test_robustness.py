@@ -164,22 +164,21 @@ def check_documents(issue: Issue, outputs: list[Path]) -> None:
                                                                  HealthCheck.too_slow])
 @given(article=articles_of(NEWS_CHARACTER))
 def test_news_text_of_any_shape_gives_complete_documents(article, picture_root, tmp_path_factory):
-    issue = issue_of(article)
-    assume(not validate_issue(issue))
-    out = tmp_path_factory.mktemp("out")
-    outputs, failure, _ = write(issue, picture_root, out)
-    assert failure is None, str(failure)
-    check_documents(issue, outputs)
+    assert_complete_documents(article, picture_root, tmp_path_factory)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(article=articles_of(DRAWABLE_CHARACTER))
 def test_any_character_the_fonts_can_draw_gives_complete_documents(article, picture_root, tmp_path_factory):
+    assert_complete_documents(article, picture_root, tmp_path_factory)
+
+
+def assert_complete_documents(article, picture_root, tmp_path_factory) -> None:
+    """The article (when the model accepts it) gives every document, complete."""
     issue = issue_of(article)
     assume(not validate_issue(issue))
-    out = tmp_path_factory.mktemp("out")
-    outputs, failure, _ = write(issue, picture_root, out)
+    outputs, failure, _ = write(issue, picture_root, tmp_path_factory.mktemp("out"))
     assert failure is None, str(failure)
     check_documents(issue, outputs)
 
