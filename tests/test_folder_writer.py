@@ -141,7 +141,7 @@ def test_round_trip_through_the_source_format(tmp_path_factory, issue):
 
 def test_markdown_specials_and_emphasis_beside_chinese_quotes_survive(tmp_path):
     runs = (Run("中"), Run("“引用”", strong=True), Run("文 1. *星* _线_ [链](x) <b> &amp; \\ # "),
-            Run("强调", emphasis=True), Run("链接", href="https://example.cn/a"), Run("。"))
+            Run("强调", emphasis=True), Run("链接", href="https://example.cn/a"), Run("{}。"))
     article = Article("a1", "标题 #1", blocks=(
         Paragraph(runs), Paragraph.plain("1. 不是列表"), Paragraph.plain("- 也不是"), Paragraph.plain("## 不是小标题"),
         Subhead("小标题 ##"), ListBlock((Paragraph.plain("一"),)), ListBlock((Paragraph.plain("二"),)),

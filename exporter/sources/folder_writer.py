@@ -39,7 +39,7 @@ PLACEHOLDER_SIZE = (1200, 800)
 
 _LINKS = MarkdownIt("commonmark")
 # Characters with a Markdown meaning anywhere in a line, and at its start.
-_INLINE_SPECIAL = set("\\`*_[]<>&#!")
+_INLINE_SPECIAL = set("\\`*_[]<>&#!{}")  # { }: an attribute block after a link or picture
 _LINE_START_SPECIAL = set("-+=~|>")
 _ATTR_FORBIDDEN = set('"{}\\')
 
