@@ -60,9 +60,12 @@ class TextCollector:
 
     def add(self, role: str, text: str, where: Location) -> None:
         seen = self.uses[role]
-        for char in dict.fromkeys(text):  # each character once, in order
-            if char not in seen and char not in INVISIBLE:
-                seen[char] = where
+        # most texts bring no character not seen before: found with set operations
+        fresh = set(text).difference(seen, INVISIBLE)
+        if fresh:
+            for char in dict.fromkeys(text):  # each character once, in order
+                if char in fresh:
+                    seen[char] = where
 
 
 def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> FontPlan:
@@ -71,9 +74,10 @@ def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> 
     fallbacks = None
     for role in sorted(collector.uses):
         primary = fonts.face(role)
+        covered = primary.codepoints
         chosen: dict[str, FontFace] = {}
         for char, where in collector.uses[role].items():
-            if ord(char) in primary.codepoints:
+            if ord(char) in covered:
                 chosen[char] = primary
                 continue
             if fallbacks is None:

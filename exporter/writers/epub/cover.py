@@ -54,19 +54,16 @@ class CoverText:
         self.style = style
         self.primary = fonts.face(style.role)
         self.faces = plan.faces.get(style.role, {})
-        # Line filling measures the same characters over and over: each
-        # character's width is asked of FreeType once.
-        self.widths: dict[str, float] = {}
+        self._measured: dict[str, float] = {}
 
     def font(self, char: str):
         return _pillow_font(self.faces.get(char, self.primary), self.style.size)
 
     def width(self, char: str) -> float:
-        width = self.widths.get(char)
-        if width is None:
-            blank = char in FORMAT_CHARACTERS  # takes no room (the font would give its .notdef's)
-            width = self.widths[char] = 0.0 if blank else self.font(char).getlength(char)
-        return width
+        if char in FORMAT_CHARACTERS:  # takes no room (the font would give its .notdef's)
+            return 0.0
+        face = self.faces.get(char, self.primary)
+        return _char_width(str(face.path), face.index, self.style.size, char)
 
     def advances(self, text: str) -> list[tuple[float, float]]:
         """(gap before, width) of each character: a ¼-em gap between Han and
@@ -80,7 +77,11 @@ class CoverText:
         return out
 
     def measure(self, text: str) -> float:
-        return sum(gap + width for gap, width in self.advances(text))
+        # line filling measures the same pieces over and over
+        width = self._measured.get(text)
+        if width is None:
+            width = self._measured[text] = sum(gap + width for gap, width in self.advances(text))
+        return width
 
 
 def _han_latin_boundary(before: str, after: str) -> bool:
@@ -100,6 +101,12 @@ def _pillow_font_file(path: str, index: int, size: int):
     # left for a shaper to do: FreeType's basic layout measures five times as
     # fast as Raqm, and no process locale can change a glyph.
     return ImageFont.truetype(path, size=size, index=index, layout_engine=ImageFont.Layout.BASIC)
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_width(path: str, index: int, size: int, char: str) -> float:
+    """A character's advance, asked of FreeType once per process."""
+    return _pillow_font_file(path, index, size).getlength(char)
 
 
 def _pillow_font(face: FontFace, size: int):

@@ -53,23 +53,38 @@ class Line:
 
 
 def wrap(text: str, width: float, measure: Measure, *, indent: float = 0.0) -> list[Line]:
-    """Lines of at most ``width`` (the first ``indent`` narrower), spaces at line edges dropped."""
+    """Lines of at most ``width`` (the first ``indent`` narrower), spaces at line edges dropped.
+
+    ``measure`` is additive: a text's width is its characters' widths plus a
+    gap between some neighbours (Han and Latin), so a line's width grows piece
+    by piece instead of being measured again whole (balancing wraps a title
+    a dozen times)."""
     lines: list[Line] = []
     current: list[str] = []
+    current_width = 0.0
     for piece in _fitting(clusters(text), width - indent, width, measure):
         limit = width - (indent if not lines else 0.0)
-        # measured as a whole: spacing between pieces (Han–Latin gaps) counts
-        if current and not piece.isspace() and measure("".join(current) + piece) > limit:
+        # spacing between pieces (Han–Latin gaps) counts
+        grown = current_width + _joined(current[-1], piece, measure) if current else measure(piece)
+        if current and not piece.isspace() and grown > limit:
             lines.append(_line(current, measure, last=False))
             current = []
+            grown = measure(piece)
         if not current and piece.isspace():
             continue
         current.append(piece)
+        current_width = grown
     if current:
         lines.append(_line(current, measure, last=True))
     elif lines:
         lines[-1] = Line(lines[-1].pieces, lines[-1].width, True)
     return lines
+
+
+def _joined(before: str, piece: str, measure: Measure) -> float:
+    """What ``piece`` adds to a text ending with ``before``: its width and the gap between them."""
+    a, b = before[-1], piece[0]
+    return measure(piece) + measure(a + b) - measure(a) - measure(b)
 
 
 def _fitting(pieces: list[str], first: float, width: float, measure: Measure) -> list[str]:
