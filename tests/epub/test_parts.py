@@ -50,6 +50,28 @@ def test_wrapped_lines_keep_the_rules_and_the_text(text, width):
         assert not (before.text.endswith("—") and after.text.startswith("—"))
 
 
+def gapped(text: str) -> float:
+    """``unit`` plus a quarter unit between a Han character and a Latin letter or digit,
+    as the cover measures (the gap belongs to neither neighbour)."""
+    han = [not c.isascii() and c.isalnum() for c in text]
+    latin = [c.isascii() and c.isalnum() for c in text]
+    gaps = sum(0.25 for i in range(1, len(text)) if (han[i - 1] and latin[i]) or (latin[i - 1] and han[i]))
+    return unit(text) + gaps
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, min_size=1, max_size=200), width=st.integers(4, 30))
+def test_line_widths_grown_piece_by_piece_match_the_whole_line(text, width):
+    # wrap adds each piece's width and the gap before it; measured whole, no line is wider
+    assume(all(gapped(c) <= width for c in clusters(text)))
+    lines = wrap(text, width, gapped)
+    assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(line.width <= width for line in lines)
+    for before, after in itertools.pairwise(lines):  # and each line took as much as fits
+        if not any(piece.isspace() for piece in after.pieces[:1]) and " " not in text:
+            assert gapped(before.text + after.pieces[0]) > width
+
+
 def test_truncated_text_ends_with_an_ellipsis_inside_the_measure():
     lines = truncate(wrap("社会工作事关党长期执政和国家长治久安" * 5, 10, unit), 2, 10, unit)
     assert len(lines) == 2 and lines[-1].text.endswith("……") and lines[-1].width <= 10
