@@ -29,6 +29,7 @@ def test_marks_stay_with_their_neighbours():
     assert clusters("增长18.4%，再创") == ["增", "长", "18.4%，", "再", "创"]
     assert clusters("新节点——普速") == ["新", "节", "点——", "普", "速"]
     assert clusters("Smart City") == ["Smart", " ", "City"]
+    assert clusters("00·‘ 《") == ["00·", "‘ 《"]  # an opening mark keeps what follows, space and all
 
 
 def test_no_line_starts_with_a_closing_mark():

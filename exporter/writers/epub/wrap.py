@@ -34,6 +34,8 @@ def clusters(text: str) -> list[str]:
 
 def _joins(cluster: str, char: str) -> bool:
     last = cluster[-1]
+    if cluster.rstrip()[-1:] in LINE_END_PROHIBITED:
+        return True  # no break after an opening mark, even after a space (UAX #14, LB14)
     if char.isspace() or last.isspace():
         return False
     if last + char in INSEPARABLE_PAIRS or char in LINE_START_PROHIBITED or last in LINE_END_PROHIBITED:
