@@ -67,9 +67,9 @@ def build(
     groups = _schedule(classes, jobs)
     if not _can_fork(groups):
         loaded = load_issue(source, encoding, reporter)
-        return build_loaded(loaded, classes, out_dir, settings, theme, reporter)
+        return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
     # Workers start now and import their writers while this process reads the issue.
-    with WorkerGroup(groups[:-1], settings, theme) as workers:
+    with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
         loaded = load_issue(source, encoding, reporter)
         out_dir.mkdir(parents=True, exist_ok=True)
         return workers.run(loaded, out_dir, classes, groups[-1], reporter)
@@ -83,12 +83,12 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = _schedule(classes, jobs)
     if _can_fork(groups):
-        with WorkerGroup(groups[:-1], settings, theme) as workers:
+        with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
             return workers.run(loaded, out_dir, classes, groups[-1], reporter)
     fonts = FontSet(theme)
     result = BuildResult()
     for cls in classes:
-        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
+        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
     return result
 
 
@@ -102,15 +102,15 @@ class WorkerGroup:
     pipe (pickled: some milliseconds), runs its writers and sends back their
     results. This process runs one more group itself meanwhile."""
 
-    def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme):
+    def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme, jobs: int):
         self.groups = groups
-        self.settings, self.theme = settings, theme
+        self.settings, self.theme, self.jobs = settings, theme, jobs
         context = multiprocessing.get_context("fork")
         self.workers = []
         for group in groups:
             ours, theirs = context.Pipe()
             process = context.Process(
-                target=_worker, args=([cls.name for cls in group], theirs, settings, theme), daemon=True
+                target=_worker, args=([cls.name for cls in group], theirs, settings, theme, jobs), daemon=True
             )
             process.start()
             theirs.close()
@@ -142,7 +142,7 @@ class WorkerGroup:
         result = BuildResult()
         fonts = FontSet(self.theme)
         for cls in own:
-            _run_writer(cls, loaded, out_dir, self.settings, self.theme, fonts, reporter, result)
+            _run_writer(cls, loaded, out_dir, self.settings, self.theme, fonts, reporter, result, self.jobs)
         for (process, pipe), group in zip(self.workers, self.groups):
             try:
                 part, diagnostics = pipe.recv()
@@ -161,7 +161,7 @@ class WorkerGroup:
         return result
 
 
-def _worker(names: list[str], pipe, settings, theme) -> None:
+def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
     classes = [get_writer(name) for name in names]
     for cls in classes:
         cls.warm_up()
@@ -175,7 +175,7 @@ def _worker(names: list[str], pipe, settings, theme) -> None:
     reporter = Reporter()
     result = BuildResult()
     for cls in classes:
-        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result)
+        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
     pipe.send((result, [(d, reporter.count(d)) for d in reporter.diagnostics]))
 
 
@@ -190,12 +190,13 @@ def _schedule(classes, jobs: int) -> list[list[type[Writer]]]:
     return [g for g in groups if g]
 
 
-def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: BuildResult) -> None:
+def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: BuildResult,
+                jobs: int = 1) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{cls.name}-staging-", dir=out_dir))
     try:
         options = cls.Options.from_settings(settings, cls.name)
         context = BuildContext(
-            loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files
+            loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files, jobs
         )
         written = cls().write(loaded.issue, context)
         result.outputs[cls.name] = publish(staging, out_dir, written)

@@ -38,7 +38,8 @@ def parse_options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-O", "--option", "options", multiple=True, metavar="NAME=VALUE",
               help="A writer option, e.g. -O embed_fonts=false or -O feed_items=50.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Writers run in this many processes (default: the number of cores, at most 4).")
+              help="Writers run in this many processes, and the PDF's later pages are drawn in "
+                   "a helper when it is above 1 (default: the number of cores, at most 4).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational diagnostics.")
 def build_command(source, formats, out_dir, style, base_url, encoding, options, jobs, verbose):
     """Build the issue folder SOURCE into OUT_DIR in each format."""

@@ -73,6 +73,9 @@ class BuildContext:
     options: WriterOptions
     settings: dict[str, str] = field(default_factory=dict)
     source_files: dict[str, str] = field(default_factory=dict)  # article id -> its source file
+    # processes the build may use: a writer that can share out its own work (the PDF's
+    # pages) may start helpers when this is above 1
+    jobs: int = 1
 
     def image_path(self, relative: str) -> Path:
         return self.source_root / relative

@@ -34,8 +34,9 @@ class BuiltPdf:
     reporter: Reporter
 
 
-def build_pdf(source: Path | Issue, style: str, out: Path, root: Path | None = None) -> BuiltPdf:
-    """Build with the writer's own stages, keeping the plan (the CLI path is tested separately)."""
+def build_pdf(source: Path | Issue, style: str, out: Path, root: Path | None = None, jobs: int = 1) -> BuiltPdf:
+    """Build with the writer's own stages, keeping the plan (the CLI path is tested separately);
+    ``jobs`` above 1 lets the writer draw later pages in a helper process."""
     if isinstance(source, Issue):
         issue, root = source, root or out
     else:
@@ -44,7 +45,7 @@ def build_pdf(source: Path | Issue, style: str, out: Path, root: Path | None = N
     theme = load_theme(style)
     reporter = Reporter()
     out.mkdir(parents=True, exist_ok=True)
-    context = BuildContext(root, out, out, theme, FontSet(theme), reporter, PdfOptions())
+    context = BuildContext(root, out, out, theme, FontSet(theme), reporter, PdfOptions(), jobs=jobs)
     document = prepare_document(issue, context)
     path = out / output_name(issue, theme.name)
     regions = document.write(path)

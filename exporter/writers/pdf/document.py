@@ -1,14 +1,18 @@
 """One PDF from one issue: specs, font plan, page plan, then drawing.
 
-``prepare_document`` does everything that can fail on bad input (a missing
-or unreadable picture, a character no font has) before a byte is written;
-``Document.write`` draws the planned pages and returns, per page, the
-regions where each article's text was set (what tests read back).
+``prepare_document`` checks what can fail on bad input (a missing or
+unreadable picture, a character no font has) and plans the pages;
+``Document.write`` draws them and returns, per page, the regions where each
+article's text was set (what tests read back). When the build may use more
+than one process, a long issue's later pages are planned and drawn by a
+helper process meanwhile (``parallel``); the file is the same either way.
+Nothing is written before the whole document is made.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +31,7 @@ from .geometry import PdfGeometry
 from .layout import PlannedPage, plan_issue
 from .masthead import masthead_lines
 from .metadata import apply_metadata
+from .parallel import DrawnPart, Helper, RecordingCanvas, helper_start, replay, summarized
 from .render import PageRenderer, Region
 
 # Continuation pages beyond this count still work; their labels' numerals are planned up to here.
@@ -41,7 +46,10 @@ class Document:
     geometry: PdfGeometry
     styles: Styles
     factory: Factory
-    pages: list[PlannedPage]
+    contents: list[list[ArticleContent]]  # per model page
+    pages: list[PlannedPage]  # every PDF page (a helper's: summarized, see ``parallel.summarized``)
+    helper_start: int | None = None  # the first model page a helper plans and draws
+    pages_drawn_apart: int = 0  # PDF pages the helper drew (0: all drawn here)
 
     def write(self, path: Path) -> list[list[Region]]:
         with binary_streams():
@@ -54,8 +62,7 @@ class Document:
         fonts = self.factory.fonts
         roles = fonts.plan.faces  # the roles the issue sets text in; the body's unless there is no body text
         role = self.styles.role("body") if self.styles.role("body") in roles else sorted(roles)[0]
-        canvas = Canvas(
-            str(path),
+        canvas_options = dict(
             pagesize=(g.width, g.height),
             invariant=1,
             pageCompression=1,
@@ -64,21 +71,59 @@ class Document:
             initialLeading=g.leading,
             lang=self.issue.publication.language or "zh-CN",
         )
+        canvas = Canvas(str(path), **canvas_options)
         apply_metadata(canvas, self.issue, self.labels, self.context.theme.name)
-        renderer = PageRenderer(
-            self.issue,
-            self.pages,
-            g,
-            self.factory,
-            self.styles,
-            self.labels,
-            outline=getattr(self.context.options, "outline", True),
-        )
-        renderer.draw_all(canvas)
-        if renderer.outline:
+        if self.helper_start is None:
+            regions = self._draw(canvas, self.pages, 0)
+        else:
+            regions = self._draw_shared(canvas, canvas_options)
+        if self.outline:
             canvas.showOutline()
         canvas.save()
+        return regions
+
+    @property
+    def outline(self) -> bool:
+        return getattr(self.context.options, "outline", True)
+
+    def _draw(self, canvas, pages: list[PlannedPage], first_index: int) -> list[list[Region]]:
+        renderer = PageRenderer(
+            self.issue, pages, self.geometry, self.factory, self.styles, self.labels,
+            outline=self.outline, first_index=first_index,
+        )
+        renderer.draw_all(canvas)
         return renderer.regions
+
+    def _draw_shared(self, canvas, canvas_options: dict) -> list[list[Region]]:
+        """Plan and draw the first part here while a helper does the rest (``parallel``)."""
+        start, grid = self.helper_start, self.geometry.grid()
+        helper = Helper(lambda receive: self._draw_apart(start, receive, canvas_options))
+        try:
+            self.pages = plan_issue(grid, self.contents[:start])
+            helper.send(len(self.pages))  # where its pages begin
+            regions = self._draw(canvas, self.pages, 0)
+            part = helper.result()
+        finally:
+            helper.close()
+        if part is None:  # the helper did not finish: its pages are drawn here
+            rest = plan_issue(grid, self.contents[start:], start)
+            regions += self._draw(canvas, rest, len(self.pages))
+            self.pages += summarized(rest, len(self.pages))
+        else:
+            replay(canvas, part.records, part.entries)
+            self.pages_drawn_apart = len(part.records)
+            regions += part.regions
+            self.pages += part.pages
+        return regions
+
+    def _draw_apart(self, start: int, receive, canvas_options: dict) -> DrawnPart:
+        """In the helper: plan model pages ``start`` on, wait to hear how many PDF
+        pages come before them, and draw them for ``replay``."""
+        pages = plan_issue(self.geometry.grid(), self.contents[start:], start)
+        offset = receive()
+        canvas = RecordingCanvas(os.devnull, **canvas_options)
+        regions = self._draw(canvas, pages, offset)
+        return DrawnPart(canvas.records, canvas.deferred_codes.entries, regions, summarized(pages, offset))
 
 
 @contextmanager
@@ -124,8 +169,10 @@ def prepare_document(issue: Issue, context: BuildContext) -> Document:
     plan = plan_fonts(collector, context.fonts, context.reporter)
     factory = Factory(PdfFonts(plan, context.fonts), geometry, styles)
     contents = [[ArticleContent(spec, factory) for spec in page] for page in specs]
-    pages = plan_issue(geometry.grid(), contents)
-    return Document(issue, context, labels, geometry, styles, factory, pages)
+    weights = [sum(len(text) for spec in page for _, text, _ in spec_texts(spec, styles)) for page in specs]
+    start = helper_start(weights, context.jobs)
+    pages = plan_issue(geometry.grid(), contents) if start is None else []  # else planned while drawing
+    return Document(issue, context, labels, geometry, styles, factory, contents, pages, start)
 
 
 def article_specs(issue: Issue, context: BuildContext, styles: Styles) -> list[list[ArticleSpec]]:

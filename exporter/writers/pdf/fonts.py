@@ -308,13 +308,23 @@ class EmbeddedFont:
         return "%04X" % self.code(doc, char, width)
 
     def code_tag(self, doc, char: str, width: int | None = None) -> str:
-        """``<code>`` for ``code(doc, char, width)``, remembered per document."""
+        """``<code>`` for ``code(doc, char, width)``, remembered per document. For
+        ``DeferredCodes`` a variant's code is a placeholder (see there)."""
         tags = self.state(doc).tags
         key = (char, width)
         found = tags.get(key)
         if found is None:
-            found = tags[key] = f"<{self.code(doc, char, width):04X}>"
+            if type(doc) is DeferredCodes and self._is_variant(char, width):
+                found = tags[key] = f"<{doc.placeholder(self.fontName, char, width)}>"
+            else:
+                found = tags[key] = f"<{self.code(doc, char, width):04X}>"
         return found
+
+    def _is_variant(self, char: str, width: int | None) -> bool:
+        """Whether ``code`` hands out a variant for ``char`` at ``width`` (as ``code`` decides)."""
+        gid = self.gids.get(char, 0)
+        natural = self.char_widths.get(char, self.glyph_widths[gid])
+        return not ((width is None or width == natural) and self.glyph_chars.get(gid) == char)
 
     # ReportLab's canvas.drawString path
     def splitString(self, text: str, doc, encoding: str = "utf-8"):
@@ -324,6 +334,8 @@ class EmbeddedFont:
         return [(0, b"".join(c.to_bytes(2, "big") for c in codes))]
 
     def getSubsetInternalName(self, subset: int, doc) -> str:
+        if type(doc) is DeferredCodes:
+            return doc.placeholder(self.fontName)
         state = self.state(doc)
         if state.internal_name is None:
             state.internal_name = f"F{len(doc.fontMapping) + 1}"
@@ -395,6 +407,60 @@ class EmbeddedFont:
         ref = doc.Reference(font, state.internal_name)
         doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
         del self._states[doc]
+
+
+class DeferredCodes:
+    """Stands in for the document while pages are drawn apart from it (in a helper
+    process): what depends on the order of drawing, a font's resource name
+    (``/F3``, numbered by first use) and its variant codes (handed out as asked),
+    is written as a placeholder. ``resolve`` puts the real ones in, asking the
+    document for them in the order they appear, so that the pages come out as
+    if they had been drawn into the document itself."""
+
+    MARK = "\x00"  # never in a content stream otherwise (text is in hexadecimal strings)
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []  # (font name,) or (font name, char, width)
+        self._index: dict[tuple, str] = {}
+
+    def placeholder(self, *entry) -> str:
+        found = self._index.get(entry)
+        if found is None:
+            found = self._index[entry] = f"{self.MARK}{len(self.entries)}{self.MARK}"
+            self.entries.append(entry)
+        return found
+
+
+class Resolver:
+    """Puts ``doc``'s names and codes in for the placeholders of a ``DeferredCodes``
+    (whose ``entries`` these are), asking ``doc`` for them in the order they appear
+    in the texts given, call after call."""
+
+    def __init__(self, entries: list[tuple], doc):
+        self.entries = entries
+        self.doc = doc
+        self._done: dict[str, str] = {}
+
+    def __call__(self, texts: list[str]) -> list[str]:
+        mark = DeferredCodes.MARK
+        return [_PLACEHOLDER.sub(self._real, text) if mark in text else text for text in texts]
+
+    def _real(self, match: re.Match) -> str:
+        found = self._done.get(match.group(1))
+        if found is None:
+            from reportlab.pdfbase import pdfmetrics
+
+            entry = self.entries[int(match.group(1))]
+            font = pdfmetrics.getFont(entry[0])
+            if len(entry) == 1:
+                found = font.internal_name(self.doc)
+            else:
+                found = font.code_tag(self.doc, entry[1], entry[2])[1:-1]
+            self._done[match.group(1)] = found
+        return found
+
+
+_PLACEHOLDER = re.compile("\x00([0-9]+)\x00")
 
 
 class _DocState:

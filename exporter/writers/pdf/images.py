@@ -121,6 +121,10 @@ class PngXObject(pdfdoc.PDFObject):
 
 def draw_image(canvas, path: str, x: float, y: float, width: float, height: float) -> None:
     """Draw the picture file at ``path`` into the box; each file is embedded once per PDF."""
+    defer = getattr(canvas, "defer", None)
+    if defer is not None:  # a page drawn apart: the document embeds the picture when it takes the page
+        defer(draw_image, path, x, y, width, height)
+        return
     png = read_png(path)
     if png is None:
         canvas.drawImage(path, x, y, width, height)

@@ -490,9 +490,11 @@ def _progress(queue: Sequence[Piece]) -> tuple:
     )
 
 
-def plan_issue(grid: Grid, pages: Sequence[Sequence[Content]]) -> list[PlannedPage]:
-    """Every PDF page: the model pages in order, each followed by its continuation pages."""
+def plan_issue(grid: Grid, pages: Sequence[Sequence[Content]], start: int = 0) -> list[PlannedPage]:
+    """Every PDF page: the model pages in order, each followed by its continuation pages.
+    ``pages`` may be a part of the issue's, the first being model page ``start``:
+    a model page is planned on its own, so parts can be planned apart."""
     planner = Planner(grid)
-    for index, contents in enumerate(pages):
+    for index, contents in enumerate(pages, start):
         planner.plan_model_page(index, contents, first=index == 0)
     return planner.pages

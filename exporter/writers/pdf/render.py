@@ -53,9 +53,11 @@ class PageRenderer:
         styles: Styles,
         labels: Labels,
         outline: bool = True,
+        first_index: int = 0,
     ):
         self.issue = issue
         self.pages = pages
+        self.first_index = first_index  # the document's index of pages[0] (pages may be drawn in parts)
         self.geometry = geometry
         self.factory = factory
         self.styles = styles
@@ -69,10 +71,10 @@ class PageRenderer:
 
     def draw_all(self, canvas) -> None:
         started: set[str] = set()
-        for index, page in enumerate(self.pages):
+        for index, page in enumerate(self.pages, self.first_index):
             number = index + 1
             model = self.issue.pages[page.page_index]
-            label = self.page_labels[index]
+            label = self.page_labels[index - self.first_index]
             canvas.addPageLabel(index, prefix=label)
             if page.continuation == 0 and self.outline:
                 canvas.bookmarkPage(f"page-{index}", fit="XYZ", left=0, top=self.geometry.height)

@@ -88,6 +88,12 @@ class ParaStyle:
     keep_single_char_last_line: bool = False  # False = avoid 孤字 (spec §7)
 
 
+def codes_document(canvas):
+    """What hands out font names and glyph codes for ``canvas``: its document, or
+    the placeholders of a canvas drawing pages apart (``parallel.RecordingCanvas``)."""
+    return getattr(canvas, "deferred_codes", None) or canvas._doc
+
+
 def baseline_offset(style: ParaStyle) -> float:
     return (style.leading - style.size) / 2 + EM_BOX_TOP * style.size
 
@@ -204,7 +210,7 @@ class CJKParagraph(Flowable):
         if not lines:
             return
         style = self.style
-        writer = TextWriter(self.fonts, self.canv._doc)
+        writer = TextWriter(self.fonts, codes_document(self.canv))
         colors = self._setter.colors()
         y = bottom + self.height - self._space_before() - baseline_offset(style)
         writer.paragraph(p, lines, left, y, style.leading, style.align, colors)
@@ -296,7 +302,7 @@ def draw_text(canvas, x: float, y: float, spans: Sequence[TextSpan], style: Para
         elif style.align == "justify" and room > 0:
             gaps = gap_count(p, line)
             stretch = room / gaps if gaps else 0.0
-    writer = TextWriter(fonts, canvas._doc)
+    writer = TextWriter(fonts, codes_document(canvas))
     writer.line(p, line, x, y, stretch, setter.colors())
     canvas._code.append("q\n" + writer.finish() + "\nQ")
     return natural + stretch * gap_count(p, line)
