@@ -57,15 +57,19 @@ class TextCollector:
 
     def __init__(self) -> None:
         self.uses: dict[str, dict[str, Location]] = defaultdict(dict)
+        self._known: dict[str, set[str]] = {}  # per role: the characters seen, and the invisible ones
 
     def add(self, role: str, text: str, where: Location) -> None:
+        known = self._known.get(role)
+        if known is None:
+            known = self._known[role] = set(INVISIBLE)
+        if known.issuperset(text):  # most texts bring nothing new: one pass in C
+            return
         seen = self.uses[role]
-        # most texts bring no character not seen before: found with set operations
-        fresh = set(text).difference(seen, INVISIBLE)
-        if fresh:
-            for char in dict.fromkeys(text):  # each character once, in order
-                if char in fresh:
-                    seen[char] = where
+        for char in dict.fromkeys(text):  # each character once, in order
+            if char not in known:
+                seen[char] = where
+                known.add(char)
 
 
 def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> FontPlan:

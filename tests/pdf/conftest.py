@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from exporter.build import collector_paused
 from exporter.diagnostics import Reporter
 from exporter.fonts.registry import FontSet
 from exporter.load import load_issue
@@ -46,9 +47,10 @@ def build_pdf(source: Path | Issue, style: str, out: Path, root: Path | None = N
     reporter = Reporter()
     out.mkdir(parents=True, exist_ok=True)
     context = BuildContext(root, out, out, theme, FontSet(theme), reporter, PdfOptions(), jobs=jobs)
-    document = prepare_document(issue, context)
-    path = out / output_name(issue, theme.name)
-    regions = document.write(path)
+    with collector_paused():  # as the build runs every writer
+        document = prepare_document(issue, context)
+        path = out / output_name(issue, theme.name)
+        regions = document.write(path)
     return BuiltPdf(path, issue, document, regions, reporter)
 
 

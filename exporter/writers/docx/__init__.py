@@ -16,7 +16,6 @@ is imported only when the writer runs.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,16 +50,7 @@ class DocxWriter(Writer):
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .writer import write_issue
 
-        # The cycle collector is paused while the documents are made: hundreds of
-        # small python-docx packages live until written, and its passes over
-        # them took 6 % of a weekend issue's time. It runs again when done.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return write_issue(issue, context)
-        finally:
-            if was_enabled:
-                gc.enable()
+        return write_issue(issue, context)
 
 
 __all__ = ["DocxOptions", "DocxWriter"]

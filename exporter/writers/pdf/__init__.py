@@ -45,11 +45,10 @@ class PdfWriter(Writer):
         from . import document  # noqa: F401  (imports the libraries the writer uses)
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
-        from .document import collector_paused, prepare_document
+        from .document import prepare_document
 
         path = context.staging / output_name(issue, context.theme.name)
-        with collector_paused():
-            prepare_document(issue, context).write(path)
+        prepare_document(issue, context).write(path)
         return [path]
 
 

@@ -11,7 +11,6 @@ Nothing is written before the whole document is made.
 
 from __future__ import annotations
 
-import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,20 +123,6 @@ class Document:
         canvas = RecordingCanvas(os.devnull, **canvas_options)
         regions = self._draw(canvas, pages, offset)
         return DrawnPart(canvas.records, canvas.deferred_codes.entries, regions, summarized(pages, offset))
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off while a PDF is made: the typesetter allocates
-    millions of small lists and tuples that all live until the file is written,
-    so every collection pass (a sixth of the build time) would find nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager
