@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 from exporter.errors import Location
 from exporter.fonts.coverage import INVISIBLE, TextCollector
 
-# enough characters that the collector's pattern is made again, with every sign regular
-# expressions give a meaning to
+# ASCII signs, Han, marks, a supplementary-plane ideograph, invisible characters
 CHARS = st.sampled_from(
     [chr(c) for c in range(0x21, 0x7F)]
     + [chr(0x4E00 + i) for i in range(150)]
@@ -33,8 +32,7 @@ def test_each_character_is_kept_once_with_where_it_was_first_seen(adds):
     assert all(list(collector.uses[role]) == list(expected[role]) for role in expected)  # in order
 
 
-def test_a_long_issue_makes_the_pattern_again_and_misses_nothing():
-    # enough characters for several new patterns, with every sign that means something in one
+def test_a_long_run_of_new_characters_misses_none_and_keeps_their_order():
     han = [chr(0x4E00 + i) for i in range(1200)]
     odd, even = [chr(c) for c in range(0x21, 0x7F, 2)], [chr(c) for c in range(0x22, 0x7F, 2)]
     chars = han[:700] + odd + han[700:1000] + even + han[1000:] + [chr(c) for c in range(0xC0, 0x100)]
