@@ -392,10 +392,8 @@ class EmbeddedFont:
         })
         if not self.is_cff:  # a CIDFontType0 finds glyphs through its charset, made the identity
             cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
-        chars = dict(self.glyph_chars)
-        for i, (_g, _w, char) in enumerate(state.variants):
-            chars[self.glyph_count + i] = char
-        to_unicode = pdfdoc.PDFStream(content=_to_unicode_cmap(chars), filters=[pdfdoc.PDFZCompress])
+        to_unicode = pdfdoc.PDFStream(content=self._to_unicode(state))
+        to_unicode.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])  # compressed
         font = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"),
             "Subtype": pdfdoc.PDFName("Type0"),
@@ -407,6 +405,21 @@ class EmbeddedFont:
         ref = doc.Reference(font, state.internal_name)
         doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
         del self._states[doc]
+
+
+    def _to_unicode(self, state: "_DocState") -> bytes:
+        """The compressed ``ToUnicode`` CMap: the glyphs' characters, then the
+        variants'; made once per font and variant set, like the program."""
+        variant_chars = [char for _g, _w, char in state.variants]
+
+        def make() -> bytes:
+            chars = dict(self.glyph_chars)
+            for i, char in enumerate(variant_chars):
+                chars[self.glyph_count + i] = char
+            return zlib.compress(_to_unicode_cmap(chars))  # the level ReportLab's own streams have
+
+        key = content_key(PROGRAM_VERSION, self.data_key, repr(variant_chars))
+        return cached_bytes("pdf-to-unicode", key, make)
 
 
 class DeferredCodes:
