@@ -44,6 +44,16 @@ def test_the_pages_of_a_helper_that_dies_are_drawn_by_the_writer(daily_pdf, dail
     assert plan_outline(shared.document.pages) == plan_outline(daily_pdf.document.pages)
 
 
+def test_without_a_process_to_be_had_the_writer_draws_every_page(daily_pdf, daily_issue, tmp_path, monkeypatch):
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
+    shared = build_pdf(daily_issue, "print", tmp_path, jobs=2)
+    assert shared.document.helper_start is not None and shared.document.pages_drawn_apart == 0
+    assert shared.path.read_bytes() == daily_pdf.path.read_bytes()
+
+
 def test_an_error_in_the_helper_is_the_writers_and_nothing_is_written(daily_issue, tmp_path, monkeypatch):
     def fails(self, start, receive, canvas_options):
         raise WriterError("part of the article does not fit on a page", Location(article="p20-01"))

@@ -132,7 +132,11 @@ class Helper:
 
     def __init__(self, work: Callable[[Callable[[], object]], DrawnPart]):
         ours, theirs = Pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no process to be had: ``result`` says so, and the caller draws it all
+            self.pid = None
+            ours.close()
         if self.pid == 0:  # the helper: never returns into the caller's code
             ours.close()
             _run(work, theirs)
@@ -142,12 +146,15 @@ class Helper:
     def send(self, message) -> None:
         try:
             self.pipe.send(message)
-        except OSError:  # the helper is gone: ``result`` says so
+        except OSError:  # the helper is gone (or never came): ``result`` says so
             pass
 
     def result(self) -> DrawnPart | None:
-        """The helper's part; None if the helper ended without sending it (killed).
-        An error in the helper (bad input found while planning) is raised here."""
+        """The helper's part; None if the helper ended without sending it (killed)
+        or could not be started. An error in the helper (bad input found while
+        planning) is raised here."""
+        if self.pid is None:
+            return None
         try:
             status, payload = self.pipe.recv()
         except (EOFError, OSError):
