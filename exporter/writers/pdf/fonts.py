@@ -426,7 +426,7 @@ class DeferredCodes:
     """Stands in for the document while pages are drawn apart from it (in a helper
     process): what depends on the order of drawing, a font's resource name
     (``/F3``, numbered by first use) and its variant codes (handed out as asked),
-    is written as a placeholder. ``resolve`` puts the real ones in, asking the
+    is written as a placeholder. ``Resolver`` puts the real ones in, asking the
     document for them in the order they appear, so that the pages come out as
     if they had been drawn into the document itself."""
 
