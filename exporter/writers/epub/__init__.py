@@ -34,7 +34,12 @@ class EpubWriter(Writer):
 
     @classmethod
     def warm_up(cls) -> None:
-        from . import edition  # noqa: F401  (imports the libraries the writer uses)
+        from ebooklib import epub  # noqa: F401  (imports the libraries the writer uses)
+        from PIL import Image, ImageDraw, ImageFont  # noqa: F401  (the cover)
+
+        from . import edition  # noqa: F401
+
+        Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .edition import build_epub

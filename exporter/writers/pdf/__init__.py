@@ -42,7 +42,13 @@ class PdfWriter(Writer):
 
     @classmethod
     def warm_up(cls) -> None:
+        from PIL import Image
+
         from . import document  # noqa: F401  (imports the libraries the writer uses)
+        from .fonts import import_font_tables
+
+        import_font_tables()
+        Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .document import prepare_document

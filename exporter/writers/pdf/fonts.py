@@ -50,6 +50,17 @@ PROGRAM_VERSION = "3"  # of the embedded programs (3: CFF embedded as it is)
 _MARKS = PAUSE | OPENING | CLOSING
 
 
+# the tables EmbeddedFont reads (fontTools imports a table's module when it is first read)
+FONT_TABLES = ("head", "hhea", "hmtx", "maxp", "cmap", "OS/2", "glyf", "loca", "DSIG")
+
+
+def import_font_tables() -> None:
+    from fontTools.ttLib import getTableModule
+
+    for tag in FONT_TABLES:
+        getTableModule(tag)
+
+
 class PdfFonts:
     """Registers, once per build, TrueType subsets (exporter.fonts.truetype.truetype_subset)
     of every face in a FontPlan with ReportLab; deterministic font names."""

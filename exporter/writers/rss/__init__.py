@@ -26,7 +26,13 @@ class RssWriter(Writer):
 
     @classmethod
     def warm_up(cls) -> None:
-        from . import edition  # noqa: F401  (imports the libraries the writer uses)
+        import feedgen.feed  # noqa: F401  (imports the libraries the writer uses)
+        import feedgen.ext.dc  # noqa: F401
+        from PIL import Image, ImageDraw, ImageFont  # noqa: F401  (the site's icons)
+
+        from . import edition  # noqa: F401
+
+        Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .edition import write_edition  # feedgen is imported only when the writer runs
