@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from .diagnostics import Reporter
 from .errors import ExporterError, UsageError, WriterError
 from .fonts.registry import FontSet
 from .load import LoadedIssue, load_issue
+from .memory import collector_paused
 from .themes import load_theme
 from .writers.base import BuildContext, Writer
 from .writers.registry import get_writer
@@ -69,8 +69,9 @@ def build(
     if not _can_fork(groups):
         loaded = load_issue(source, encoding, reporter)
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
-    # Workers start now and import their writers while this process reads the issue.
-    with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
+    # The issue and what the writers make live until the build ends (see ``memory``).
+    with collector_paused(), WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
+        # the workers import their writers while this process reads the issue
         loaded = load_issue(source, encoding, reporter)
         out_dir.mkdir(parents=True, exist_ok=True)
         return workers.run(loaded, out_dir, classes, groups[-1], reporter)
@@ -81,6 +82,11 @@ def default_jobs() -> int:
 
 
 def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int = 1) -> BuildResult:
+    with collector_paused():  # see ``memory``
+        return _build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
+
+
+def _build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int) -> BuildResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = _schedule(classes, jobs)
     if _can_fork(groups):
@@ -168,7 +174,8 @@ def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
         cls.warm_up()
     fonts = FontSet(theme)
     fonts.locate_all()  # while the issue is read
-    job = pipe.recv()
+    with collector_paused():  # unpickling the issue: objects that all live on
+        job = pipe.recv()
     if job is None:
         return
     loaded, out_dir = job
@@ -210,22 +217,6 @@ def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: 
         result.failures[cls.name] = wrapped
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off while a writer works: writers allocate millions
-    of small objects (the PDF's typesetting, python-docx packages, XHTML trees)
-    that all live until the output is written, so a collection pass over them and
-    over the issue finds nothing; such passes took a sixth of the PDF's time and
-    a tenth of the EPUB's. It runs again when the writer is done."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def publish(staging: Path, out_dir: Path, written: list[Path]) -> list[Path]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .diagnostics import Reporter
 from .errors import Location, ModelError
+from .memory import collector_paused
 from .model import issue_from_json, validate_issue
 from .sources.encoding import read_text
 from .sources.issue_folder import LoadedIssue, load_issue_folder
@@ -13,6 +14,11 @@ from .sources.issue_folder import LoadedIssue, load_issue_folder
 
 def load_issue(path: Path, encoding: str | None = None, reporter: Reporter | None = None) -> LoadedIssue:
     """An issue folder, or a JSON file written by the json writer."""
+    with collector_paused():  # the model's objects all live on
+        return _load(path, encoding, reporter)
+
+
+def _load(path: Path, encoding: str | None, reporter: Reporter | None) -> LoadedIssue:
     if path.is_file() and path.suffix == ".json":
         issue = issue_from_json(read_text(path, encoding), str(path))
         problems = validate_issue(issue, {a.id: str(path) for _, a in issue.articles()})

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import collector_paused
+from exporter.memory import collector_paused
 from exporter.diagnostics import Reporter
 from exporter.fonts.registry import FontSet
 from exporter.load import load_issue
