@@ -29,7 +29,9 @@ from .fonts import DeferredCodes, Resolver
 from .layout import PlannedPage
 from .render import Region
 
-HELPER_SHARE = 0.5  # of the issue's text, the part the helper plans and draws
+# of the issue's text, the part the helper plans and draws: a little under half,
+# as it also packs its pages up to send them
+HELPER_SHARE = 0.45
 # smaller issues are drawn faster than a process starts and reports back
 MIN_MODEL_PAGES = 4
 MIN_TEXT = 20_000  # characters: two full pages
