@@ -177,7 +177,9 @@ class Canvas:
 
         out = io.BytesIO()
         indexed = self.image.quantize(palette=_palette(PAPER, list(self.inks)), dither=Image.Dither.NONE)
-        indexed.save(out, format="PNG")
+        # zlib level 3: the cover is 20 % larger than at the default 6 (30 KB in a
+        # book of 1.7 MB), written in less than half the time
+        indexed.save(out, format="PNG", compress_level=3)
         return out.getvalue()
 
 
