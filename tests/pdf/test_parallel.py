@@ -65,6 +65,33 @@ def test_an_error_in_the_helper_is_the_writers_and_nothing_is_written(daily_issu
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_an_error_in_the_writers_own_part_stops_the_helper(daily_issue, tmp_path, monkeypatch):
+    from exporter.writers.pdf import document
+
+    plan_issue = document.plan_issue
+
+    def fails_from_the_start(grid, pages, start=0):
+        if start == 0:
+            raise WriterError("part of the article does not fit on a page", Location(article="p01-01"))
+        return plan_issue(grid, pages, start)
+
+    monkeypatch.setattr(document, "plan_issue", fails_from_the_start)
+    started = []
+    helper_init = parallel.Helper.__init__
+
+    def remember(self, work):
+        helper_init(self, work)
+        started.append(self.pid)
+
+    monkeypatch.setattr(parallel.Helper, "__init__", remember)
+    with pytest.raises(WriterError, match="does not fit"):
+        build_pdf(daily_issue, "print", tmp_path, jobs=2)
+    assert len(started) == 1 and started[0]
+    with pytest.raises(ChildProcessError):  # the helper was ended and reaped: no process is left
+        os.waitpid(started[0], os.WNOHANG)
+    assert not list(tmp_path.glob("*.pdf"))
+
+
 def test_the_helper_takes_its_share_of_the_text_from_the_end():
     page = parallel.MIN_TEXT // 4
     start = helper_start([page] * 24, jobs=2)
