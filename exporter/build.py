@@ -13,7 +13,6 @@ their writers and find their fonts meanwhile; the loaded issue is sent to them.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import shutil
@@ -107,7 +106,8 @@ class WorkerGroup:
     """One forked process per group of writers. Each imports its writers and
     finds its fonts as soon as it starts, receives the loaded issue through a
     pipe (pickled: some milliseconds), runs its writers and sends back their
-    results. This process runs one more group itself meanwhile."""
+    results. This process runs one more group itself meanwhile. The workers are
+    forked while the collector is paused, and keep it so (see ``memory``)."""
 
     def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme, jobs: int):
         self.groups = groups
@@ -174,12 +174,10 @@ def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
         cls.warm_up()
     fonts = FontSet(theme)
     fonts.locate_all()  # while the issue is read
-    with collector_paused():  # unpickling the issue: objects that all live on
-        job = pipe.recv()
+    job = pipe.recv()
     if job is None:
         return
     loaded, out_dir = job
-    gc.freeze()  # the issue is read-only: keep the collector off its objects
     reporter = Reporter()
     result = BuildResult()
     for cls in classes:
@@ -206,8 +204,7 @@ def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: 
         context = BuildContext(
             loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files, jobs
         )
-        with collector_paused():
-            written = cls().write(loaded.issue, context)
+        written = cls().write(loaded.issue, context)
         result.outputs[cls.name] = publish(staging, out_dir, written)
     except ExporterError as error:
         result.failures[cls.name] = error
