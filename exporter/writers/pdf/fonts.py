@@ -292,11 +292,17 @@ class EmbeddedFont:
     def code(self, doc, char: str, width: int | None = None) -> int:
         """The code drawing ``char``; with ``width`` (1/1000 em), a code whose
         advance is that width."""
-        gid = self.gids.get(char, 0)
-        natural = self.char_widths.get(char, self.glyph_widths[gid])
-        if (width is None or width == natural) and self.glyph_chars.get(gid) == char:
+        gid, natural, own = self._glyph(char, width)
+        if own:
             return gid
         return self.state(doc).variant(gid, natural if width is None else width, char)
+
+    def _glyph(self, char: str, width: int | None) -> tuple[int, int, bool]:
+        """``char``'s glyph id, its natural width, and whether the glyph id itself is
+        the code (the character's own glyph at its natural width) or a variant is."""
+        gid = self.gids.get(char, 0)
+        natural = self.char_widths.get(char, self.glyph_widths[gid])
+        return gid, natural, (width is None or width == natural) and self.glyph_chars.get(gid) == char
 
     def hexmap(self, doc) -> dict[str, str]:
         """``<code>`` of each character drawn with its own glyph at its natural width."""
@@ -325,17 +331,11 @@ class EmbeddedFont:
         key = (char, width)
         found = tags.get(key)
         if found is None:
-            if type(doc) is DeferredCodes and self._is_variant(char, width):
+            if type(doc) is DeferredCodes and not self._glyph(char, width)[2]:
                 found = tags[key] = f"<{doc.placeholder(self.fontName, char, width)}>"
             else:
                 found = tags[key] = f"<{self.code(doc, char, width):04X}>"
         return found
-
-    def _is_variant(self, char: str, width: int | None) -> bool:
-        """Whether ``code`` hands out a variant for ``char`` at ``width`` (as ``code`` decides)."""
-        gid = self.gids.get(char, 0)
-        natural = self.char_widths.get(char, self.glyph_widths[gid])
-        return not ((width is None or width == natural) and self.glyph_chars.get(gid) == char)
 
     # ReportLab's canvas.drawString path
     def splitString(self, text: str, doc, encoding: str = "utf-8"):
@@ -416,7 +416,6 @@ class EmbeddedFont:
         ref = doc.Reference(font, state.internal_name)
         doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
         del self._states[doc]
-
 
     def _to_unicode(self, state: "_DocState") -> bytes:
         """The compressed ``ToUnicode`` CMap: the glyphs' characters, then the
