@@ -70,8 +70,8 @@ def build(
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
     # The issue and what the writers make live until the build ends (see ``memory``).
     with collector_paused(), WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
-        # the workers import their writers while this process reads the issue
-        loaded = load_issue(source, encoding, reporter)
+        # the workers read a share of the articles while this process reads the rest
+        loaded = load_issue(source, encoding, reporter, workers.spread)
         out_dir.mkdir(parents=True, exist_ok=True)
         return workers.run(loaded, out_dir, classes, groups[-1], reporter)
 
@@ -104,8 +104,9 @@ def _can_fork(groups) -> bool:
 
 class WorkerGroup:
     """One forked process per group of writers. Each imports its writers and
-    finds its fonts as soon as it starts, receives the loaded issue through a
-    pipe (pickled: some milliseconds), runs its writers and sends back their
+    finds its fonts as soon as it starts, may be given a share of the issue's
+    articles to read (``spread``), receives the loaded issue through a pipe
+    (pickled: some milliseconds), runs its writers and sends back their
     results. This process runs one more group itself meanwhile. The workers are
     forked while the collector is paused, and keep it so (see ``memory``)."""
 
@@ -138,12 +139,36 @@ class WorkerGroup:
                 process.kill()
             pipe.close()
 
+    def spread(self, function, items, weights) -> list:
+        """``[function(item) for item in items]``, in shares of about equal weight:
+        the first computed here, one by each worker meanwhile. A share a worker
+        could not compute (it raised, or died) is computed here, so that any
+        error is raised in this process as it would be without workers."""
+        shares = split_by_weight(list(items), list(weights), len(self.workers) + 1)
+        asked = []
+        for (_, pipe), share in zip(self.workers, shares[1:]):
+            try:
+                pipe.send(("map", function, share))
+                asked.append(True)
+            except Exception:  # the worker is gone, or the function cannot be pickled: do it here
+                asked.append(False)
+        results = [function(item) for item in shares[0]]
+        for (_, pipe), share, ok in zip(self.workers, shares[1:], asked):
+            part = None
+            if ok:
+                try:
+                    part = pipe.recv()
+                except EOFError:  # the worker died; ``run`` reports it
+                    pass
+            results.extend(part if part is not None else (function(item) for item in share))
+        return results
+
     def run(self, loaded: LoadedIssue, out_dir: Path, classes, own: list[type[Writer]],
             reporter: Reporter) -> BuildResult:
         """All writers' results: the workers' groups, and ``own`` run here."""
         for _, pipe in self.workers:
             try:
-                pipe.send((loaded, out_dir))
+                pipe.send(("build", loaded, out_dir))
             except OSError:  # that worker is gone; recv below reports it
                 pass
         result = BuildResult()
@@ -175,14 +200,34 @@ def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
     fonts = FontSet(theme)
     fonts.locate_all()  # while the issue is read
     job = pipe.recv()
+    while job is not None and job[0] == "map":
+        _, function, items = job
+        try:
+            pipe.send([function(item) for item in items])
+        except Exception:  # the parent computes this share again, and reports what fails
+            pipe.send(None)
+        job = pipe.recv()
     if job is None:
         return
-    loaded, out_dir = job
+    _, loaded, out_dir = job
     reporter = Reporter()
     result = BuildResult()
     for cls in classes:
         _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
     pipe.send((result, [(d, reporter.count(d)) for d in reporter.diagnostics]))
+
+
+def split_by_weight(items: list, weights: list[float], parts: int) -> list[list]:
+    """``items`` in ``parts`` runs, in order, of about equal total weight (some may be empty)."""
+    total = sum(weights) or 1.0
+    shares: list[list] = [[] for _ in range(parts)]
+    running = 0.0
+    for item, weight in zip(items, weights):
+        # the share the middle of this item falls in
+        index = min(int((running + weight / 2) / total * parts), parts - 1)
+        shares[index].append(item)
+        running += weight
+    return shares
 
 
 def _schedule(classes, jobs: int) -> list[list[type[Writer]]]:

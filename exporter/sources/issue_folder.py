@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from ..diagnostics import Reporter
 from ..errors import InputError, Location, Problem
-from ..model import Issue, Page, validate_issue
+from ..model import Article, Issue, Page, validate_issue
 from ..transforms.normalize import normalize_article
 from .article_file import default_article_id, read_article
 from .encoding import read_text
@@ -31,45 +33,108 @@ class LoadedIssue:
         return self.root / PurePosixPath(relative)
 
 
-def load_issue_folder(root: Path, encoding: str | None = None, reporter: Reporter | None = None) -> LoadedIssue:
+def load_issue_folder(
+    root: Path, encoding: str | None = None, reporter: Reporter | None = None, spread: Spread | None = None
+) -> LoadedIssue:
+    """The issue in the folder ``root``. The articles are read and normalised one
+    by one, each on its own: ``spread`` may share them out between processes
+    (see ``build``); by default they are read here, in order."""
     reporter = reporter or Reporter()
     manifest_path = find_manifest(root)
     manifest = read_manifest(manifest_path, encoding)
     real_root = root.resolve()
+    jobs = [
+        ArticleJob(root, real_root, str(manifest_path), name, entry.section, entry.number, encoding)
+        for entry in manifest.pages
+        for name in entry.files
+    ]
+    if spread is None:
+        read = [read_article_file(job) for job in jobs]
+    else:
+        read = spread(read_article_file, jobs, [job.weight() for job in jobs])
     problems: list[Problem] = []
     files: dict[str, str] = {}
     pages = []
+    done = iter(read)
     for entry in manifest.pages:
         articles = []
-        for name in entry.files:
-            rel = str(PurePosixPath(name))
-            path = root / rel
-            if not _inside(path, real_root):
-                problems.append(Problem("the article file lies outside the issue folder",
-                                        Location(str(manifest_path), field=f"articles: {name}")))
+        for _name in entry.files:
+            result = next(done)
+            problems.extend(result.problems)
+            if result.article is None:
                 continue
-            try:
-                text = read_text(path, encoding, label=str(path))
-            except InputError as exc:
-                problems.extend(exc.problems)
-                continue
-            resolver = _image_resolver(path.parent, real_root, problems)
-            article = read_article(
-                text, str(path), default_article_id(path), entry.section, entry.number, resolver, problems
-            )
-            if article is None:
-                continue
-            article, changes = normalize_article(article)
-            for kind, count in sorted(changes.items()):
-                reporter.info("text.normalized", f"{kind}: {count}", Location(str(path), article.id))
-            files[article.id] = str(path)
-            articles.append(article)
+            for kind, count in result.changes:
+                reporter.info("text.normalized", f"{kind}: {count}", Location(result.file, result.article.id))
+            files[result.article.id] = result.file
+            articles.append(result.article)
         pages.append(Page(entry.number, entry.section, entry.label, entry.editor, tuple(articles)))
     issue = Issue(manifest.publication, manifest.date, tuple(pages), manifest.number, manifest.edition)
     problems.extend(p for p in validate_issue(issue, files) if p not in problems)
     if problems:
         raise InputError(_unique(problems))
     return LoadedIssue(issue, root, files)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+# ``spread(function, items, weights)``: ``[function(item) for item in items]``, computed
+# anywhere (the items are independent; ``weights`` are their relative costs)
+Spread = Callable[[Callable[[T], R], Sequence[T], Sequence[float]], list[R]]
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """One article file named by the manifest, to be read."""
+
+    root: Path
+    real_root: Path  # with every link followed
+    manifest: str  # the manifest's path, where a bad entry is reported
+    name: str  # as the manifest gives it
+    section: str
+    page_number: int
+    encoding: str | None
+
+    def path(self) -> Path:
+        return self.root / str(PurePosixPath(self.name))
+
+    def weight(self) -> float:
+        """The file's size: what reading and normalising it costs, roughly."""
+        try:
+            return float(self.path().stat().st_size)
+        except OSError:
+            return 0.0
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    file: str
+    article: Article | None  # None: too broken to build, or not read (``problems`` say why)
+    changes: tuple[tuple[str, int], ...]  # what normalisation changed, by kind
+    problems: tuple[Problem, ...]
+
+
+def read_article_file(job: ArticleJob) -> ReadArticle:
+    """Read, parse and normalise one article file."""
+    path = job.path()
+    problems: list[Problem] = []
+    real_root = job.real_root
+    if not _inside(path, real_root):
+        problems.append(Problem("the article file lies outside the issue folder",
+                                Location(job.manifest, field=f"articles: {job.name}")))
+        return ReadArticle(str(path), None, (), tuple(problems))
+    try:
+        text = read_text(path, job.encoding, label=str(path))
+    except InputError as exc:
+        return ReadArticle(str(path), None, (), tuple(exc.problems))
+    resolver = _image_resolver(path.parent, real_root, problems)
+    article = read_article(
+        text, str(path), default_article_id(path), job.section, job.page_number, resolver, problems
+    )
+    changes: tuple[tuple[str, int], ...] = ()
+    if article is not None:
+        article, counts = normalize_article(article)
+        changes = tuple(sorted(counts.items()))
+    return ReadArticle(str(path), article, changes, tuple(problems))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
