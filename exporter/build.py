@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from .diagnostics import Reporter
 from .errors import ExporterError, UsageError, WriterError
 from .fonts.registry import FontSet
 from .load import LoadedIssue, load_issue
-from .memory import collector_paused
+from .memory import collector_paused, ends_without_freeing
 from .themes import load_theme
 from .writers.base import BuildContext, Writer
 from .writers.registry import get_writer
@@ -69,11 +70,14 @@ def build(
         loaded = load_issue(source, encoding, reporter)
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
     # The issue and what the writers make live until the build ends (see ``memory``).
-    with collector_paused(), WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
-        # the workers read a share of the articles while this process reads the rest
-        loaded = load_issue(source, encoding, reporter, workers.spread)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return workers.run(loaded, out_dir, classes, groups[-1], reporter)
+    with collector_paused():
+        with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
+            # the workers read a share of the articles while this process reads the rest
+            loaded = load_issue(source, encoding, reporter, workers.spread)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            result = workers.run(loaded, out_dir, classes, groups[-1], reporter)
+        del loaded  # before the collector runs again: its first pass need not walk the issue
+    return result
 
 
 def default_jobs() -> int:
@@ -194,6 +198,7 @@ class WorkerGroup:
 
 
 def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
+    ends_without_freeing()
     classes = [get_writer(name) for name in names]
     for cls in classes:
         cls.warm_up()
@@ -215,6 +220,12 @@ def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
     for cls in classes:
         _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
     pipe.send((result, [(d, reporter.count(d)) for d in reporter.diagnostics]))
+    # The work is sent: end now, leaving the issue and what the writers made to
+    # the system rather than freeing them object by object (see ``memory``).
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(0)
 
 
 def split_by_weight(items: list, weights: list[float], parts: int) -> list[list]:

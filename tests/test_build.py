@@ -190,3 +190,32 @@ def test_a_broken_article_read_by_a_worker_is_reported_as_without_workers(tmp_pa
     assert messages[1] == messages[2]
     assert articles[0].name in messages[2] and articles[-1].name in messages[2]
     assert multiprocessing.active_children() == []
+
+
+def test_a_worker_process_keeps_what_it_leaves_for_exit_and_others_free_it():
+    import gc
+    import os
+    import weakref
+
+    from exporter import memory
+
+    class Pages:
+        pass
+
+    pages = Pages()
+    gone = weakref.ref(pages)
+    memory.leave_for_exit(pages)
+    del pages
+    gc.collect()
+    assert gone() is None  # this process frees as usual
+    pid = os.fork()
+    if pid == 0:  # a process that ends without freeing keeps it
+        memory.ends_without_freeing()
+        kept = Pages()
+        kept_ref = weakref.ref(kept)
+        memory.leave_for_exit(kept)
+        del kept
+        gc.collect()
+        os._exit(0 if kept_ref() is not None else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -35,6 +35,10 @@ from ..model import (
 )
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Element makers keep no state of their own, and each holds a reference cycle:
+# one of each for every renderer, not one per renderer (the web edition makes one per page).
+_XHTML_MAKER = ElementMaker(namespace=XHTML_NS, nsmap={None: XHTML_NS})
+_HTML_MAKER = ElementMaker()
 
 ImageSource = Callable[[Figure], str]
 
@@ -43,7 +47,7 @@ class ArticleRenderer:
     """Renders articles as elements, in the XHTML namespace or in none (HTML)."""
 
     def __init__(self, image_src: ImageSource, *, xhtml: bool = True, title_level: int = 1):
-        self.E = ElementMaker(namespace=XHTML_NS, nsmap={None: XHTML_NS}) if xhtml else ElementMaker()
+        self.E = _XHTML_MAKER if xhtml else _HTML_MAKER
         self.image_src = image_src
         self.title_tag = f"h{title_level}"
         self.subhead_tag = f"h{min(title_level + 1, 6)}"

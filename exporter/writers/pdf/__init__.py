@@ -51,10 +51,13 @@ class PdfWriter(Writer):
         Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
+        from ...memory import leave_for_exit
         from .document import prepare_document
 
         path = context.staging / output_name(issue, context.theme.name)
-        prepare_document(issue, context).write(path)
+        document = prepare_document(issue, context)
+        document.write(path)
+        leave_for_exit(document)
         return [path]
 
 
