@@ -127,3 +127,21 @@ def test_zip_entries_read_back_as_written():
                                                                 zipfile.ZIP_DEFLATED]
     with pytest.raises(ValueError):
         zip_bytes([Entry.stored("a", b"1"), Entry.stored("a", b"2")], dt.datetime(2026, 1, 26))
+
+
+def test_an_entry_deflated_once_is_compressed_once_per_content(tmp_path, monkeypatch):
+    import zlib
+
+    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
+    content = bytes(range(256)) * 2000
+    first = Entry.deflated_once("EPUB/fonts/a.otf", content, level=1)
+    assert first == Entry.deflated("EPUB/fonts/a.otf", content, level=1)
+    calls = []
+    real = zlib.compress
+    monkeypatch.setattr(zlib, "compress", lambda *a, **k: calls.append(a) or real(*a, **k))
+    again = Entry.deflated_once("EPUB/fonts/b.otf", content, level=1)  # same bytes, another name
+    assert calls == [] and again.data == first.data and again.name == "EPUB/fonts/b.otf"
+    other = Entry.deflated_once("EPUB/fonts/a.otf", content + b"!", level=1)
+    assert len(calls) == 1 and zlib.decompress(other.data, -15) == content + b"!"
+    with zipfile.ZipFile(io.BytesIO(zip_bytes([again], dt.datetime(2026, 1, 26)))) as archive:
+        assert archive.read("EPUB/fonts/b.otf") == content
