@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import repeat
+from operator import is_not
 from typing import Sequence
 
 from ...typography import linebreak as lb
@@ -165,9 +167,9 @@ _MARK = re.compile(b"[\x01-\x03]")
 
 
 def _one_face(faces: list) -> bool:
-    """Is every character drawn with the same face? (``count`` compares by identity
-    first: fast when they are.)"""
-    return not faces or faces.count(faces[0]) == len(faces)
+    """Is every character drawn with the same face? By identity, stopping at the first
+    other face (comparing faces by value compares all their fields)."""
+    return not faces or not any(map(is_not, faces, repeat(faces[0])))
 
 
 def _faces(fonts, role: str, text: str) -> list:
