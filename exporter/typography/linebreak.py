@@ -22,9 +22,11 @@ import re
 from dataclasses import dataclass
 
 from .cjk import (
+    ATTACHED,
     CLOSING,
     CONNECTORS,
     INTERPUNCT_VARIANTS,
+    JOINING,
     LINE_END_PROHIBITED,
     LINE_START_PROHIBITED,
     OPENING,
@@ -186,6 +188,7 @@ _PAIRS = re.compile(b"[\x04\x05]")
 _NUMBER_UNIT = re.compile(b"(?=\x09\x00)")
 _NUMBER = re.compile(r"[^A-Za-z\u00c0-\u024f]*[0-9][^A-Za-z\u00c0-\u024f]*")
 _NOT_AFTER = (WORD, DASH_PAIR, ELLIPSIS_PAIR)
+_OTHERS = re.compile(b"\x0b")
 
 
 def penalties(text: str, atoms: Atoms) -> list[float | None]:
@@ -208,12 +211,32 @@ def penalties(text: str, atoms: Atoms) -> list[float | None]:
             out[k] = FORBIDDEN
     for m in _SPACES.finditer(codes, 1):  # a space stays at the end of its line
         out[m.start() - 1] = FORBIDDEN
+    for k in glued_junctions(codes, atoms.firsts):  # a combining mark, a joiner …: with its neighbour
+        out[k] = FORBIDDEN
     for m in _NUMBER_UNIT.finditer(codes):  # `82|个`: allowed, avoided
         k = m.start()
         if out[k] is not None and _NUMBER.fullmatch(text, atoms.starts[k], atoms.ends[k]):
             out[k] = NUMBER_UNIT_PENALTY
     out[n - 1] = 0.0
     return out
+
+
+def glued_junctions(codes: bytes, firsts: str) -> list[int]:
+    """The atoms ``k`` whose junction with atom ``k + 1`` is no break and no gap:
+    the next atom is ``ATTACHED`` (a combining mark, a variation selector …) or
+    atom ``k`` is ``JOINING`` (a zero-width joiner …). ``codes`` are the atoms'
+    kinds, ``firsts`` their first characters. Such characters are atoms of kind
+    OTHER, which are rare: only those atoms are looked at."""
+    glued = []
+    last = len(codes) - 1
+    for m in _OTHERS.finditer(codes):
+        k = m.start()
+        char = firsts[k]
+        if k and char in ATTACHED:
+            glued.append(k - 1)
+        if k < last and char in JOINING:
+            glued.append(k)
+    return glued
 
 
 def break_penalty(text: str, index: int) -> float | None:

@@ -32,6 +32,12 @@ def test_marks_stay_with_their_neighbours():
     assert clusters("00·‘ 《") == ["00·", "‘ 《"]  # an opening mark keeps what follows, space and all
 
 
+def test_joined_characters_stay_together():
+    # a zero-width joiner, an emoji sequence, a variation selector, a combining accent, a soft hyphen
+    assert clusters("中\u200d国家👨\u200d👩\u200d👧好") == ["中\u200d国", "家", "👨\u200d👩\u200d👧", "好"]
+    assert clusters("爱❤\ufe0f你cafe\u0301软\u00ad件") == ["爱", "❤\ufe0f", "你", "cafe\u0301", "软\u00ad件"]
+
+
 def test_no_line_starts_with_a_closing_mark():
     lines = wrap("一二三四五。六七", 5, unit)
     assert [line.text for line in lines] == ["一二三四", "五。六七"]

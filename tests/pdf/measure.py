@@ -625,6 +625,8 @@ def _check_line_start(report: Report, line: TextLine) -> None:
 def _check_break(report: Report, prev: TextLine, line: TextLine) -> None:
     a, b = prev.text[-1], line.text[0]
     a2 = prev.text[-2:-1]
+    if _belongs_before(b) or a in JOINERS:
+        _v(report, "attached_split", line, f"U+{ord(a):04X}|U+{ord(b):04X}")
     if (a == "—" and b == "—") or (a == "…" and b == "…"):
         _v(report, "inseparable_split", line, f"{a}|{b}")
     elif (a.isdigit() and b in SUFFIX_SIGNS) or (a in PREFIX_SIGNS and b.isdigit()):
@@ -641,6 +643,16 @@ def _check_break(report: Report, prev: TextLine, line: TextLine) -> None:
 def _url_char(char: str) -> bool:
     """A character of a URL or another ASCII token (no spaces, no sentence marks)."""
     return char.isascii() and (char.isalnum() or char in "/.:-_?&=#%~+@")
+
+
+JOINERS = "\u00ad\u200d\u2060\ufeff"  # soft hyphen, zero-width joiner, word joiners: glue to the next
+
+
+def _belongs_before(char: str) -> bool:
+    """A character a line may not start with, whatever the script: a combining mark,
+    a format character (joiners, selectors, direction marks), an emoji modifier."""
+    return unicodedata.category(char) in ("Mn", "Me", "Mc") or _format_character(char) or (
+        0x1F3FB <= ord(char) <= 0x1F3FF)
 
 
 def _format_character(char: str) -> bool:

@@ -501,11 +501,14 @@ def test_list_items_open_with_their_number_or_bullet(picture_folder):
 
 
 def test_format_characters_leave_no_ink_and_copy_out_whole(picture_folder, tmp_path):
-    # joiners, a word joiner, an emoji and an ideographic variation selector
-    text = "中\u200d国\u200b人\u2060民，联系电话☎\ufe0f 010-12345678，葛\U000e0100洪先生，\u200eWHO\u200f。"
-    issue = _one(Article("format", "格式字符", blocks=(Paragraph.plain(text * 3),)))
+    # joiners, a word joiner, an emoji, an ideographic variation selector, soft hyphens
+    text = ("中\u200d国\u200b人\u2060民，联系电话☎\ufe0f 010-12345678，葛\U000e0100洪先生，\u200eWHO\u200f。"
+            "软\u00ad件co\u00adop测试，")
+    issue = _one(Article("format", "格式字符", blocks=(Paragraph.plain(text * 5),)))
     built = build_pdf(issue, "print", tmp_path, root=picture_folder)
     assert_articles_read_back(built)
     report = measure_pdf(built.path)
     assert report.violations == []
-    assert sum(g.char == "\ufe0f" for line in report.lines for g in line.glyphs) == 3
+    assert sum(g.char == "\ufe0f" for line in report.lines for g in line.glyphs) == 5
+    assert sum(g.char == "\u00ad" for line in report.lines for g in line.glyphs) == 10
+    assert len(report.lines) > 15  # many breaks, none beside a joined character (``attached_split``)

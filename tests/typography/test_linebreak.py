@@ -39,6 +39,17 @@ CASES = [
     "Hello^ |world",
     "10^:^30|开始",
     "1^,^000|名",
+    # characters that belong to a neighbour: combining marks, selectors, joiners, soft hyphens
+    "中^\u200d^国|人",
+    "爱|❤^\ufe0f|你",
+    "姓|葛^\U000e0100|洪",
+    "家|👨^\u200d^👩^\u200d^👧|好",
+    "点|👍^\U0001f3fd|赞",
+    "c^a^f^e^\u0301|好",
+    "软^\u00ad^件|co^\u00ad^op|测试",
+    "人^\u2060^民|日报",
+    "中^\u200b|文",
+    "说^\u200e|WHO^\u200f|称",
 ]
 
 
@@ -96,3 +107,22 @@ def test_no_break_lands_on_a_prohibited_character(text):
         assert pair or nxt not in LINE_START_PROHIBITED, (text, k)
         assert atoms.kinds[k] == lb.WORD or last not in LINE_END_PROHIBITED, (text, k)
         assert not nxt.isspace()
+
+
+_MARKS_AND_JOINERS = ["\u0301", "\u0308", "\u20e3", "\ufe0f", "\U000e0101", "\u200d", "\u2060", "\u00ad",
+                      "\u200b", "\u200c", "\U0001f3fb"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("社会，。“”（）ab1 ☎👍") + _MARKS_AND_JOINERS), max_size=30))
+def test_no_break_before_a_mark_or_format_character_nor_after_a_joiner(text):
+    import unicodedata
+
+    atoms = lb.atomize(text)
+    penalties = lb.penalties(text, atoms)
+    for k in range(len(atoms) - 1):
+        if penalties[k] is None:
+            continue
+        before, after = text[atoms.ends[k] - 1], text[atoms.starts[k + 1]]
+        assert unicodedata.category(after) not in ("Mn", "Me", "Cf") and after != "\U0001f3fb", (text, k)
+        assert before not in "\u200d\u2060\u00ad", (text, k)

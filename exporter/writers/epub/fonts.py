@@ -36,6 +36,9 @@ FONT_DIR = "fonts"
 LAYOUT_FEATURES = ("calt", "ccmp", "chws", "halt", "kern", "liga", "mark", "mkmk")  # kept when present
 SUFFIX = "Subset"  # embedded families are named apart from installed ones
 SPACES = (0x20, 0xA0, 0x3000)
+# The soft hyphen needs no glyph where it stands (coverage skips it), but a reader
+# that breaks a word there draws a hyphen: these come along in every subset.
+HYPHENS = (0x2D, 0xAD, 0x2010)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _codepoints_by_file(plan: FontPlan) -> dict[tuple[str, int], set[int]]:
     for face, points in plan.codepoints_by_face().items():
         # Spaces need no check (coverage skips them) but do need a glyph in
         # each face, or the reader takes their width from some other font.
-        spaces = {cp for cp in SPACES if cp in face.codepoints}
+        spaces = {cp for cp in SPACES + HYPHENS if cp in face.codepoints}
         out.setdefault((face.content_hash, face.index), set()).update(points | spaces)
     return out
 

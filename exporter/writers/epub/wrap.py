@@ -2,8 +2,9 @@
 
 Break opportunities follow the typography specification §3 with the
 character classes of ``typography.cjk``: no line starts with a closing or
-pause mark, none ends with an opening mark, —— and …… stay whole, and a
-Latin word or a number is never split (unless it alone is wider than a line).
+pause mark, none ends with an opening mark, —— and …… stay whole, a
+Latin word or a number is never split (unless it alone is wider than a line),
+and combining marks and joined characters stay with their neighbours.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...typography.cjk import INSEPARABLE_PAIRS, LINE_END_PROHIBITED, LINE_START_PROHIBITED, is_cjk
+from ...typography.cjk import (
+    ATTACHED,
+    INSEPARABLE_PAIRS,
+    JOINING,
+    LINE_END_PROHIBITED,
+    LINE_START_PROHIBITED,
+    is_cjk,
+)
 
 Measure = Callable[[str], float]
 ELLIPSIS = "……"
@@ -34,6 +42,8 @@ def clusters(text: str) -> list[str]:
 
 def _joins(cluster: str, char: str) -> bool:
     last = cluster[-1]
+    if char in ATTACHED or last in JOINING:  # a combining mark, a joiner … (UAX #14, LB8a, LB9, LB11)
+        return True
     if cluster.rstrip()[-1:] in LINE_END_PROHIBITED:
         return True  # no break after an opening mark, even after a space (UAX #14, LB14)
     if char.isspace() or last.isspace():

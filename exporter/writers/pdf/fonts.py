@@ -41,7 +41,7 @@ from ...fonts.coverage import FORMAT_CHARACTERS, INVISIBLE, FontPlan
 from ...fonts.registry import FontFace, FontSet
 from ...fonts.subset import subset_face
 from ...fonts.truetype import truetype_subset
-from ...typography.cjk import CLOSING, OPENING, PAUSE
+from ...typography.cjk import CLOSING, OPENING, PAUSE, SOFT_HYPHEN
 from .cff import cid_program, is_cid_keyed
 from .typeset_glyphs import add_variants
 
@@ -223,10 +223,11 @@ class EmbeddedFont:
             self.gids[chr(cp)] = gid_of[glyph]
         self.char_widths = {c: self.glyph_widths[g] for c, g in self.gids.items()}  # 1/1000 em
         # A format character the face lacks is drawn as its blank glyph at zero
-        # width: nothing shows, and the text copied out still holds it.
+        # width: nothing shows, and the text copied out still holds it. So is
+        # the soft hyphen, whose own glyph is a hyphen: no line breaks at it.
         blank = self.gids.get(" ")
         if blank is not None:
-            for char in FORMAT_CHARACTERS - self.gids.keys():
+            for char in (FORMAT_CHARACTERS - self.gids.keys()) | {SOFT_HYPHEN}:
                 self.gids[char] = blank
                 self.char_widths[char] = 0
         self.advances = {c: w / UNITS for c, w in self.char_widths.items()}

@@ -236,6 +236,7 @@ def _junctions(p: Prepared, firsts: str) -> tuple[list[int], list[int]]:
         flat.append(m.start())
         if m.start():
             flat.append(m.start() - 1)
+    flat += lb.glued_junctions(codes, firsts)  # a mark on its base, joined characters: no spacing
     for k in flat:
         stretch[k] = False
     stretch[n - 1] = False
