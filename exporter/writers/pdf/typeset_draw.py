@@ -114,9 +114,8 @@ class TextWriter:
             # a run to the end, or to a mark ending the line (set alone: it loses its blank)
             end_mark = kind == CLOSE or kind == PAUSE_MARK
             run_end = last - 1 if end_mark else last
-            if (self._origin is None or line.trim or line.squeeze is not NO_SQUEEZE or not runnable[s]
-                    or run_end < s or (s < last and gap_after[s]) or face is not self._face
-                    or size != self._size or self._tz != 1.0 or colors[span_of[s]] != self._color
+            if (line.trim or line.squeeze is not NO_SQUEEZE or not runnable[s]
+                    or run_end < s or (s < last and gap_after[s])
                     or stops[bisect_left(stops, s)] < run_end
                     or (end_mark and (faces[starts[last]] is not face or sizes[last] != size
                                       or span_of[last] != span_of[s]))):
@@ -125,9 +124,11 @@ class TextWriter:
                 y -= leading
                 continue
             # the same operators ``line`` would write for these glyphs
-            font = self._font
+            color = colors[span_of[s]]
+            switch = face is not self._face or size != self._size or self._tz != 1.0 or color != self._color
+            font = self._font_of(face) if switch else self._font
             chars = text[start:starts[run_end] + 1]
-            if plain is None:
+            if plain is None or switch:
                 plain = font.plain_codes(doc)
             try:
                 codes = "".join(map(plain.__getitem__, chars))
@@ -148,6 +149,9 @@ class TextWriter:
             if end_mark:
                 codes += self._end_mark(p, line, font, size, stretch, gx + len(chars) * (size + stretch))
             self._start_line(left + x, y, stretch)
+            if switch:  # the first line of the text, or another font: as ``line`` selects it
+                self._select(face, size, 1.0, color, [])
+                self._face = face
             ops.append(f"[{shift}<{codes}>] TJ")
             y -= leading
 
