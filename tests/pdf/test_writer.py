@@ -337,8 +337,10 @@ def _covered_characters() -> list[str]:
         chr(p)
         for p in points
         # Mn, Me: PyMuPDF does not read back a combining mark that has no base character
-        # (the PDF holds it: pdftotext reads it), so marks are left to the robustness test
-        if unicodedata.category(chr(p)) not in ("Cc", "Cs", "Co", "Cn", "Mn", "Me")
+        # (the PDF holds it: pdftotext reads it), so marks are left to the robustness test;
+        # Cf: nor a format character (a soft hyphen, a joiner) alone on its line, which
+        # draws nothing: test_format_characters_leave_no_ink_and_copy_out_whole reads them
+        if unicodedata.category(chr(p)) not in ("Cc", "Cs", "Co", "Cn", "Mn", "Me", "Cf")
         and forbidden_character(chr(p)) is None
     )
 
