@@ -34,7 +34,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from ...cache import cached_bytes, content_key
 from ...fonts.coverage import FORMAT_CHARACTERS, INVISIBLE, FontPlan
@@ -252,11 +252,19 @@ class EmbeddedFont:
         for char, gid in self.gids.items():
             self.glyph_chars.setdefault(gid, char)
         self._states: WeakKeyDictionary = WeakKeyDictionary()
+        self._last: tuple[ref, _DocState] | None = None  # the document being drawn, and its state
+        self._inks: dict[str, tuple[float, float]] = {}
 
     # --------------------------------------------------------------- metrics
 
     def ink(self, char: str) -> tuple[float, float]:
-        """Left and right ink edges of ``char``'s glyph, in em."""
+        """Left and right ink edges of ``char``'s glyph, in em (asked for every dash drawn)."""
+        found = self._inks.get(char)
+        if found is None:
+            found = self._inks[char] = self._ink(char)
+        return found
+
+    def _ink(self, char: str) -> tuple[float, float]:
         gid = self.gids[char]
         if self.is_cff:
             if self._extents is None:
@@ -285,9 +293,13 @@ class EmbeddedFont:
     # --------------------------------------------------------------- codes
 
     def state(self, doc) -> "_DocState":
+        last = self._last
+        if last is not None and last[0]() is doc:  # asked thousands of times while one document is drawn
+            return last[1]
         state = self._states.get(doc)
         if state is None:
             state = self._states[doc] = _DocState(self.glyph_count)
+        self._last = (ref(doc), state)
         return state
 
     def code(self, doc, char: str, width: int | None = None) -> int:
@@ -313,13 +325,15 @@ class EmbeddedFont:
             state.hexmap = {c: "<%04X>" % g for c, g in self.gids.items() if chars[g] == c}
         return state.hexmap
 
-    def plain_codes(self, doc) -> dict[str, str]:
-        """``hexmap`` of the characters one em wide, without the brackets: a run of
-        them is one string (any other character is missing: its run is set otherwise)."""
+    def plain_codes(self, doc) -> dict[int, str]:
+        """``hexmap`` of the characters one em wide, without the brackets, by code
+        point: ``run.translate(plain_codes)`` is a run's codes as one string. Any
+        other character is missing: it is left as it is, so a run holding one
+        comes out shorter than four digits per character (its run is set otherwise)."""
         state = self.state(doc)
         if state.plain is None:
             em = self.em_chars
-            state.plain = {c: code[1:-1] for c, code in self.hexmap(doc).items() if c in em}
+            state.plain = {ord(c): code[1:-1] for c, code in self.hexmap(doc).items() if c in em}
         return state.plain
 
     def hex(self, doc, char: str, width: int | None = None) -> str:
@@ -417,6 +431,7 @@ class EmbeddedFont:
         ref = doc.Reference(font, state.internal_name)
         doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
         del self._states[doc]
+        self._last = None
 
     def _to_unicode(self, state: "_DocState") -> bytes:
         """The compressed ``ToUnicode`` CMap: the glyphs' characters, then the

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ...typography import linebreak as lb
 from ...typography import spacing as sp
@@ -130,11 +131,8 @@ class TextWriter:
             chars = text[start:starts[run_end] + 1]
             if plain is None or switch:
                 plain = font.plain_codes(doc)
-            try:
-                codes = "".join(map(plain.__getitem__, chars))
-            except KeyError:  # a glyph of another width, or shared by several characters
-                codes = None
-            if codes is None:
+            codes = chars.translate(plain)
+            if len(codes) != 4 * len(chars):  # a glyph of another width, or shared by several characters
                 self.line(p, line, left + x, y, stretch, colors)
                 y -= leading
                 continue
@@ -234,9 +232,10 @@ class TextWriter:
             else:
                 gx = pen
             if not h:  # a run of Han characters, one em plus Tc each
-                try:
-                    arr.append("<" + "".join(map(plain.__getitem__, char)) + ">")
-                except KeyError:
+                codes = char.translate(plain)
+                if len(codes) == 4 * len(char):
+                    arr.append("<" + codes + ">")
+                else:
                     if font.em_chars.issuperset(char):  # a glyph shared by several characters
                         arr.append("".join(hexmap.get(c) or font.code_tag(doc, c) for c in char))
                     else:  # a glyph of another width among them: keep each on the em grid
@@ -442,6 +441,7 @@ def _n(value: float) -> str:
     return text.rstrip("0")
 
 
+@lru_cache(maxsize=64)  # a handful of colours, set at every change of colour
 def _rgb(color: str) -> str:
     color = color.lstrip("#")
     r, g, b = (int(color[i:i + 2], 16) / 255 for i in (0, 2, 4))
