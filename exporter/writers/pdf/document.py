@@ -12,6 +12,7 @@ Nothing is written before the whole document is made.
 from __future__ import annotations
 
 import os
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,18 +128,37 @@ class Document:
 
 @contextmanager
 def binary_streams():
-    """ReportLab wraps every stream (pages, pictures) in ASCII85 by default, with a
-    pure-Python encoder that took a third of the writing time, for 7-bit channels
-    no PDF travels over now. Its flag is read while drawing and saving, so it is
-    switched off for exactly that long."""
-    from reportlab import rl_config
+    """How ReportLab encodes the page streams, for exactly as long as it draws and saves:
 
-    saved = rl_config.useA85
+    - no ASCII85: ReportLab wraps every stream (pages, pictures) in it by default,
+      with a pure-Python encoder that took a third of the writing time, for 7-bit
+      channels no PDF travels over now;
+    - Flate at zlib's level 3, not 6: the daily issue's page streams come out 10 %
+      larger (40 KB in a file of 1.5 MB) in half the time, 25 ms less in saving,
+      the PDF's last step."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    saved = rl_config.useA85, pdfdoc.PDFZCompress
     rl_config.useA85 = 0
+    pdfdoc.PDFZCompress = _FLATE_LEVEL_3
     try:
         yield
     finally:
-        rl_config.useA85 = saved
+        rl_config.useA85, pdfdoc.PDFZCompress = saved
+
+
+class _Flate:
+    pdfname = "FlateDecode"  # what ReportLab's filter writes in the stream's dictionary
+
+    def __init__(self, level: int):
+        self.level = level
+
+    def encode(self, data) -> bytes:
+        return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, self.level)
+
+
+_FLATE_LEVEL_3 = _Flate(3)
 
 
 def prepare_document(issue: Issue, context: BuildContext) -> Document:
