@@ -65,9 +65,15 @@ _LATIN_CLASS = "A-Za-z0-9\u00c0-\u024f"
 _SPACE_NEAR_LATIN = re.compile(f" (?:(?<=[{_HAN_CLASS}] ) *[{_LATIN_CLASS}]|(?<=[{_LATIN_CLASS}] ) *[{_HAN_CLASS}])")
 
 _SEQUENCE_HINT = re.compile(r"--|—-|-—|－－|――|—―|―—|\.\.\.|。。。|⋯⋯|…(?<!……)(?!…)")
-_STILL_OPEN = re.compile(_SEQUENCE_HINT.pattern + r"|[,;:!?()\"']")
-# Text without any of these has nothing to normalise (most clean Chinese text).
-_TOUCHED = re.compile(_SEQUENCE_HINT.pattern + r"|[,;:!?()\"'.・•‧ \u3000]")
+_ASCII_MARKS = re.compile(r"[,;:!?()\"']")
+_TOUCHABLE = re.compile(r"[,;:!?()\"'.・•‧ \u3000]")
+
+
+def _touched(text: str) -> bool:
+    """Has the text anything to normalise? (Most clean Chinese text has not.) Two
+    scans that skip ahead to their characters: one pattern with both kinds of
+    alternative would try every position of the text in turn."""
+    return _TOUCHABLE.search(text) is not None or _SEQUENCE_HINT.search(text) is not None
 
 
 def normalize_text(text: str) -> Normalized:
@@ -76,7 +82,7 @@ def normalize_text(text: str) -> Normalized:
     result = _normalize_once(text)
     # Only a new full-width mark can make another change possible (as Chinese
     # context for a dash, an ellipsis, a quote or a bracket partner).
-    if not result.changes or not _STILL_OPEN.search(result.text):
+    if not result.changes or not (_ASCII_MARKS.search(result.text) or _SEQUENCE_HINT.search(result.text)):
         return result
     for _ in range(4):
         again = _normalize_once(result.text)
@@ -88,7 +94,7 @@ def normalize_text(text: str) -> Normalized:
 
 def _normalize_once(text: str) -> Normalized:
     changes: Counter[str] = Counter()
-    if not _TOUCHED.search(text):
+    if not _touched(text):
         return Normalized(text, changes)
     # The common case in one regex pass: , ; : ! ? touching Chinese. (Such a mark
     # is never inside a URL or number: those are ASCII on both sides.)
