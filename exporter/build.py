@@ -5,10 +5,10 @@ Each writer writes into its own staging folder inside the output folder;
 only a writer that finished has its files moved into place (a rename), so an
 error never leaves a partial file where the user looks for output.
 
-With ``jobs`` > 1 the writers are grouped by their relative cost so that the
-cores finish together: this process runs the lightest group, forked worker
-processes the others. The workers start before the issue is read, and import
-their writers and find their fonts meanwhile; the loaded issue is sent to them.
+With ``jobs`` > 1 worker processes share the build (``workers``): they start
+before the issue is read and get ready meanwhile, take a share of the
+articles to read once ready, and then every process takes writers from one
+queue, most costly first, until none is left.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +24,10 @@ from .diagnostics import Reporter
 from .errors import ExporterError, UsageError, WriterError
 from .fonts.registry import FontSet
 from .load import LoadedIssue, load_issue
-from .memory import collector_paused, ends_without_freeing
+from .memory import collector_paused
 from .themes import load_theme
 from .writers.base import BuildContext, Writer
+from .workers import WorkerGroup
 from .writers.registry import get_writer
 
 
@@ -65,19 +65,20 @@ def build(
     reporter = reporter or Reporter()
     classes = resolve_writers(formats, settings)
     theme = load_theme(settings.get("style", "print"))
-    groups = _schedule(classes, jobs)
-    if not _can_fork(groups):
+    if _worker_count(classes, jobs) == 0:
         loaded = load_issue(source, encoding, reporter)
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
     # The issue and what the writers make live until the build ends (see ``memory``).
     with collector_paused():
-        with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
-            # the workers read a share of the articles while this process reads the rest
+        queue = _writer_queue(classes)
+        setup = _writer_setup(queue, settings, theme, jobs)
+        with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
+            # workers that are ready take a share of the articles still to read
             loaded = load_issue(source, encoding, reporter, workers.spread)
             out_dir.mkdir(parents=True, exist_ok=True)
-            result = workers.run(loaded, out_dir, classes, groups[-1], reporter)
+            made, lost = workers.run(loaded, out_dir)
         del loaded  # before the collector runs again: its first pass need not walk the issue
-    return result
+    return _merge(classes, queue, made, lost, reporter)
 
 
 def default_jobs() -> int:
@@ -91,10 +92,12 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
 
 def _build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int) -> BuildResult:
     out_dir.mkdir(parents=True, exist_ok=True)
-    groups = _schedule(classes, jobs)
-    if _can_fork(groups):
-        with WorkerGroup(groups[:-1], settings, theme, jobs) as workers:
-            return workers.run(loaded, out_dir, classes, groups[-1], reporter)
+    if _worker_count(classes, jobs):
+        queue = _writer_queue(classes)
+        setup = _writer_setup(queue, settings, theme, jobs)
+        with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
+            made, lost = workers.run(loaded, out_dir)
+        return _merge(classes, queue, made, lost, reporter)
     fonts = FontSet(theme)
     result = BuildResult()
     for cls in classes:
@@ -102,154 +105,60 @@ def _build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, report
     return result
 
 
-def _can_fork(groups) -> bool:
-    return len(groups) > 1 and "fork" in multiprocessing.get_all_start_methods()
+def _worker_count(classes, jobs: int) -> int:
+    """Processes beside this one: one per writer beyond the first, within ``jobs``."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return max(0, min(jobs, len(classes)) - 1)
 
 
-class WorkerGroup:
-    """One forked process per group of writers. Each imports its writers and
-    finds its fonts as soon as it starts, may be given a share of the issue's
-    articles to read (``spread``), receives the loaded issue through a pipe
-    (pickled: some milliseconds), runs its writers and sends back their
-    results. This process runs one more group itself meanwhile. The workers are
-    forked while the collector is paused, and keep it so (see ``memory``)."""
+def _writer_setup(queue: list[type[Writer]], settings, theme, jobs: int):
+    """What each process of a parallel build needs to run the writers of ``queue``
+    (see ``workers``): the writers' imports, a font set, and a function running
+    the writer at a place in the queue with its own reporter."""
 
-    def __init__(self, groups: list[list[type[Writer]]], settings: dict[str, str], theme, jobs: int):
-        self.groups = groups
-        self.settings, self.theme, self.jobs = settings, theme, jobs
-        context = multiprocessing.get_context("fork")
-        self.workers = []
-        for group in groups:
-            ours, theirs = context.Pipe()
-            process = context.Process(
-                target=_worker, args=([cls.name for cls in group], theirs, settings, theme, jobs), daemon=True
-            )
-            process.start()
-            theirs.close()
-            self.workers.append((process, ours))
+    def setup(warm: bool):
+        if warm:  # a worker: while the issue is read, import what any writer may need
+            for cls in queue:
+                cls.warm_up()
+        fonts = FontSet(theme)
+        if warm:
+            fonts.locate_all()
 
-    def __enter__(self) -> "WorkerGroup":
-        return self
+        def run_writer(index: int, loaded: LoadedIssue, out_dir: Path):
+            reporter, result = Reporter(), BuildResult()
+            _run_writer(queue[index], loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
+            return result, [(d, reporter.count(d)) for d in reporter.diagnostics]
 
-    def __exit__(self, *exc) -> None:
-        for process, pipe in self.workers:
-            if process.is_alive():
-                try:
-                    pipe.send(None)  # nothing to do: the issue could not be read
-                except OSError:
-                    pass
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-            pipe.close()
+        return run_writer
 
-    def spread(self, function, items, weights) -> list:
-        """``[function(item) for item in items]``, in shares of about equal weight:
-        the first computed here, one by each worker meanwhile. A share a worker
-        could not compute (it raised, or died) is computed here, so that any
-        error is raised in this process as it would be without workers."""
-        shares = split_by_weight(list(items), list(weights), len(self.workers) + 1)
-        asked = []
-        for (_, pipe), share in zip(self.workers, shares[1:]):
-            try:
-                pipe.send(("map", function, share))
-                asked.append(True)
-            except Exception:  # the worker is gone, or the function cannot be pickled: do it here
-                asked.append(False)
-        results = [function(item) for item in shares[0]]
-        for (_, pipe), share, ok in zip(self.workers, shares[1:], asked):
-            part = None
-            if ok:
-                try:
-                    part = pipe.recv()
-                except EOFError:  # the worker died; ``run`` reports it
-                    pass
-            results.extend(part if part is not None else (function(item) for item in share))
-        return results
-
-    def run(self, loaded: LoadedIssue, out_dir: Path, classes, own: list[type[Writer]],
-            reporter: Reporter) -> BuildResult:
-        """All writers' results: the workers' groups, and ``own`` run here."""
-        for _, pipe in self.workers:
-            try:
-                pipe.send(("build", loaded, out_dir))
-            except OSError:  # that worker is gone; recv below reports it
-                pass
-        result = BuildResult()
-        fonts = FontSet(self.theme)
-        for cls in own:
-            _run_writer(cls, loaded, out_dir, self.settings, self.theme, fonts, reporter, result, self.jobs)
-        for (process, pipe), group in zip(self.workers, self.groups):
-            try:
-                part, diagnostics = pipe.recv()
-            except EOFError:  # the worker died (killed, out of memory)
-                error = WriterError(f"the process running {', '.join(c.name for c in group)} ended unexpectedly")
-                part, diagnostics = BuildResult(failures={cls.name: error for cls in group}), []
-            for diagnostic, count in diagnostics:
-                for _ in range(count):
-                    reporter.report(diagnostic)
-            result.outputs.update(part.outputs)
-            result.failures.update(part.failures)
-        # Report in the order the writers were asked for, whichever process ran them.
-        order = [cls.name for cls in classes]
-        result.outputs = {name: result.outputs[name] for name in order if name in result.outputs}
-        result.failures = {name: result.failures[name] for name in order if name in result.failures}
-        return result
+    return setup
 
 
-def _worker(names: list[str], pipe, settings, theme, jobs: int) -> None:
-    ends_without_freeing()
-    classes = [get_writer(name) for name in names]
-    for cls in classes:
-        cls.warm_up()
-    fonts = FontSet(theme)
-    fonts.locate_all()  # while the issue is read
-    job = pipe.recv()
-    while job is not None and job[0] == "map":
-        _, function, items = job
-        try:
-            pipe.send([function(item) for item in items])
-        except Exception:  # the parent computes this share again, and reports what fails
-            pipe.send(None)
-        job = pipe.recv()
-    if job is None:
-        return
-    _, loaded, out_dir = job
-    reporter = Reporter()
+def _writer_queue(classes) -> list[type[Writer]]:
+    """The writers most costly first: the last to be taken are the quickest, so
+    that the processes finish close together."""
+    return sorted(classes, key=lambda c: -c.relative_cost)
+
+
+def _merge(classes, queue, made, lost, reporter: Reporter) -> BuildResult:
+    """One result from the writers' own, in the order the writers were asked for
+    (whichever process ran them), their diagnostics reported in that order too."""
     result = BuildResult()
+    by_name = {cls.name: index for index, cls in enumerate(queue)}
     for cls in classes:
-        _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result, jobs)
-    pipe.send((result, [(d, reporter.count(d)) for d in reporter.diagnostics]))
-    # The work is sent: end now, leaving the issue and what the writers made to
-    # the system rather than freeing them object by object (see ``memory``).
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()
-    os._exit(0)
-
-
-def split_by_weight(items: list, weights: list[float], parts: int) -> list[list]:
-    """``items`` in ``parts`` runs, in order, of about equal total weight (some may be empty)."""
-    total = sum(weights) or 1.0
-    shares: list[list] = [[] for _ in range(parts)]
-    running = 0.0
-    for item, weight in zip(items, weights):
-        # the share the middle of this item falls in
-        index = min(int((running + weight / 2) / total * parts), parts - 1)
-        shares[index].append(item)
-        running += weight
-    return shares
-
-
-def _schedule(classes, jobs: int) -> list[list[type[Writer]]]:
-    """Writers in at most ``jobs`` groups of about equal cost (longest first)."""
-    groups: list[list[type[Writer]]] = [[] for _ in range(max(1, min(jobs, len(classes))))]
-    loads = [0.0] * len(groups)
-    for cls in sorted(classes, key=lambda c: -c.relative_cost):
-        i = loads.index(min(loads))
-        groups[i].append(cls)
-        loads[i] += cls.relative_cost
-    return [g for g in groups if g]
+        index = by_name[cls.name]
+        if index in made:
+            part, diagnostics = made[index]
+        else:
+            error = WriterError(f"the process running {cls.name} (worker {lost[index]}) ended unexpectedly")
+            part, diagnostics = BuildResult(failures={cls.name: error}), []
+        for diagnostic, count in diagnostics:
+            for _ in range(count):
+                reporter.report(diagnostic)
+        result.outputs.update(part.outputs)
+        result.failures.update(part.failures)
+    return result
 
 
 def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: BuildResult,

@@ -80,15 +80,11 @@ def test_format_characters_pass_through_every_writer(tmp_path, example_dir):
 # ------------------------------------------------------------ articles read by the workers
 
 
-def _with_pid(item):
-    import os
-
-    return item, os.getpid()
-
-
 def _fails_in_a_worker(item):
     import os
+    import time
 
+    time.sleep(0.01)  # slow enough for a worker to get ready and be handed a share
     if os.getpid() != _PARENT[0]:
         raise RuntimeError("not here")
     return item
@@ -96,7 +92,9 @@ def _fails_in_a_worker(item):
 
 def _dies_in_a_worker(item):
     import os
+    import time
 
+    time.sleep(0.01)
     if os.getpid() != _PARENT[0]:
         os._exit(3)
     return item
@@ -106,51 +104,65 @@ _PARENT = [0]
 
 
 def _workers(count: int):
-    from exporter.build import WorkerGroup
+    from exporter.build import _writer_queue, _writer_setup
     from exporter.themes import load_theme
+    from exporter.workers import WorkerGroup
     from exporter.writers.registry import get_writer
 
-    return WorkerGroup([[get_writer("json")]] * count, {}, load_theme("print"), count + 1)
+    queue = _writer_queue([get_writer("json")])
+    return WorkerGroup(count, len(queue), _writer_setup(queue, {}, load_theme("print"), count + 1))
 
 
-def test_spread_shares_items_in_order_between_this_process_and_the_workers():
+def _slowly_with_pid(item):
+    import os
+    import time
+
+    time.sleep(0.01)  # the workers get ready meanwhile
+    return item, os.getpid()
+
+
+def test_spread_hands_each_ready_worker_a_tail_of_what_is_left():
     import os
 
     items = list(range(40))
     weights = [1.0 + (i % 3) for i in items]
     with _workers(2) as workers:
-        results = workers.spread(_with_pid, items, weights)
+        results = workers.spread(_slowly_with_pid, items, weights)
         pids = {process.pid for process, _ in workers.workers}
     assert [item for item, _ in results] == items
     owners = [pid for _, pid in results]
     assert owners[0] == os.getpid() and set(owners) == pids | {os.getpid()}
-    # contiguous shares: the owner changes twice
+    # contiguous shares: this process's from the front, then the workers' tails
     assert sum(1 for a, b in zip(owners, owners[1:]) if a != b) == 2
+    assert owners.count(os.getpid()) < 30
 
 
 def test_a_share_a_worker_cannot_compute_is_computed_here():
     import os
 
     _PARENT[0] = os.getpid()
-    with _workers(1) as workers:
-        assert workers.spread(_dies_in_a_worker, list(range(10)), [1.0] * 10) == list(range(10))
-    with _workers(1) as workers:
-        assert workers.spread(_fails_in_a_worker, list(range(6)), [1.0] * 6) == list(range(6))
-    with _workers(1) as workers:  # a function that cannot be sent
-        assert workers.spread(lambda item: item * 2, list(range(6)), [1.0] * 6) == list(range(0, 12, 2))
+    for function in (_dies_in_a_worker, _fails_in_a_worker, lambda item: _slow(item) * 2):
+        with _workers(1) as workers:
+            expected = [function(item) for item in range(10)]
+            assert workers.spread(function, list(range(10)), [1.0] * 10) == expected
 
 
-def test_split_by_weight_keeps_order_and_balances():
-    from exporter.build import split_by_weight
+def _slow(item):
+    import time
 
-    items = list(range(100))
-    weights = [float(1 + i % 7) for i in items]
-    shares = split_by_weight(items, weights, 3)
-    assert [i for share in shares for i in share] == items
-    totals = [sum(weights[i] for i in share) for share in shares]
-    assert max(totals) - min(totals) <= 2 * max(weights)
-    assert split_by_weight([], [], 2) == [[], []]
-    assert split_by_weight(["a"], [5.0], 3) == [[], ["a"], []]
+    time.sleep(0.01)
+    return item
+
+
+def test_the_tail_of_a_share_weighs_what_it_should():
+    from exporter.workers import _tail_start
+
+    weights = [float(1 + i % 7) for i in range(100)]
+    start = _tail_start(weights, 10, 100, 2)
+    assert 10 < start < 100
+    assert abs(sum(weights[start:100]) - sum(weights[10:start])) <= max(weights)
+    assert _tail_start(weights, 10, 100, 3) > start
+    assert _tail_start([0.0] * 5, 0, 5, 2) == 5  # nothing to share
 
 
 def test_an_issue_read_with_workers_is_the_issue_read_alone(small_issue):
@@ -219,3 +231,27 @@ def test_a_worker_process_keeps_what_it_leaves_for_exit_and_others_free_it():
         os._exit(0 if kept_ref() is not None else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_writers_are_taken_from_one_queue_and_a_dead_worker_is_reported(tmp_path, example_dir, monkeypatch):
+    import os
+
+    from exporter.writers.registry import get_writer
+
+    parent = os.getpid()
+    for name in ("json", "rss"):
+        cls = get_writer(name)
+        real = cls.write
+
+        def write(self, issue, context, _real=real):
+            if os.getpid() != parent:
+                os._exit(9)  # killed in a worker, whichever writer it took
+            return _real(self, issue, context)
+
+        monkeypatch.setattr(cls, "write", write)
+    result = build(example_dir, ["json", "rss"], tmp_path / "out", {}, jobs=2)
+    assert len(result.outputs) == 1 and len(result.failures) == 1
+    (lost,) = result.failures.values()
+    assert "ended unexpectedly" in str(lost)
+    assert list(result.outputs) + list(result.failures) != [] and set(result.outputs) | set(result.failures) == {
+        "json", "rss"}
