@@ -72,6 +72,9 @@ def build(
     with collector_paused():
         queue = _writer_queue(classes)
         setup = _writer_setup(queue, settings, theme, jobs)
+        # Each process would find the fonts and read their character sets (25 ms):
+        # done once here, the workers have them from the start.
+        FontSet(theme).locate_all()
         with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
             # workers that are ready take a share of the articles still to read
             loaded = load_issue(source, encoding, reporter, workers.spread)
