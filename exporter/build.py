@@ -26,8 +26,8 @@ from .fonts.registry import FontSet
 from .load import LoadedIssue, load_issue
 from .memory import collector_paused
 from .themes import load_theme
-from .writers.base import BuildContext, Writer
 from .workers import WorkerGroup
+from .writers.base import BuildContext, Writer
 from .writers.registry import get_writer
 
 
@@ -70,18 +70,9 @@ def build(
         return build_loaded(loaded, classes, out_dir, settings, theme, reporter, jobs)
     # The issue and what the writers make live until the build ends (see ``memory``).
     with collector_paused():
-        queue = _writer_queue(classes)
-        setup = _writer_setup(queue, settings, theme, jobs)
-        # Each process would find the fonts and read their character sets (25 ms):
-        # done once here, the workers have them from the start.
-        FontSet(theme).locate_all()
-        with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
-            # workers that are ready take a share of the articles still to read
-            loaded = load_issue(source, encoding, reporter, workers.spread)
-            out_dir.mkdir(parents=True, exist_ok=True)
-            made, lost = workers.run(loaded, out_dir)
-        del loaded  # before the collector runs again: its first pass need not walk the issue
-    return _merge(classes, queue, made, lost, reporter)
+        # workers that are ready take a share of the articles still to read
+        return _build_in_parallel(lambda spread: load_issue(source, encoding, reporter, spread),
+                                  classes, out_dir, settings, theme, reporter, jobs)
 
 
 def default_jobs() -> int:
@@ -94,13 +85,9 @@ def build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporte
 
 
 def _build_loaded(loaded: LoadedIssue, classes, out_dir, settings, theme, reporter, jobs: int) -> BuildResult:
-    out_dir.mkdir(parents=True, exist_ok=True)
     if _worker_count(classes, jobs):
-        queue = _writer_queue(classes)
-        setup = _writer_setup(queue, settings, theme, jobs)
-        with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
-            made, lost = workers.run(loaded, out_dir)
-        return _merge(classes, queue, made, lost, reporter)
+        return _build_in_parallel(lambda spread: loaded, classes, out_dir, settings, theme, reporter, jobs)
+    out_dir.mkdir(parents=True, exist_ok=True)
     fonts = FontSet(theme)
     result = BuildResult()
     for cls in classes:
@@ -113,6 +100,21 @@ def _worker_count(classes, jobs: int) -> int:
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     return max(0, min(jobs, len(classes)) - 1)
+
+
+def _build_in_parallel(read, classes, out_dir, settings, theme, reporter, jobs: int) -> BuildResult:
+    """The build with worker processes (see ``workers``); ``read(spread)`` gives the
+    issue, sharing its articles out with ``spread`` if it reads them."""
+    queue = _writer_queue(classes)
+    setup = _writer_setup(queue, settings, theme, jobs)
+    # Each process would find the fonts and read their character sets (25 ms):
+    # done once here, the workers have them from the start.
+    FontSet(theme).locate_all()
+    with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:
+        loaded = read(workers.spread)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        made, lost = workers.run(loaded, out_dir)
+    return _merge(classes, queue, made, lost, reporter)
 
 
 def _writer_setup(queue: list[type[Writer]], settings, theme, jobs: int):
