@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 from lxml import etree
 from lxml import html as lxml_html
+from lxml.html import defs as lxml_defs
 
 from .entries import FeedItem
 from .urls import absolute
@@ -188,7 +189,15 @@ def absolute_contents(items: list[FeedItem], base: str) -> dict[str, str]:
 
 def absolute_html(fragment: str, page_url: str) -> str:
     """The article HTML with every URL resolved against its page, as a feed
-    reader (which has no page) needs it."""
+    reader (which has no page) needs it. Most articles have neither a picture
+    nor a link: their HTML (lxml's, which reads back as written) is kept as it is."""
+    if not any(attribute in fragment for attribute in _URL_MARKERS):
+        return fragment
     root = lxml_html.fragment_fromstring(fragment)
     root.make_links_absolute(page_url, resolve_base_href=False)
     return etree.tostring(root, method="html", encoding="unicode")
+
+
+# Where a URL can stand in HTML, as lxml's make_links_absolute looks for one:
+# the link attributes, and url() or @import in styles.
+_URL_MARKERS = tuple(f"{name}=" for name in sorted(lxml_defs.link_attrs)) + ("url(", "@import")
