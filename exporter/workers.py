@@ -41,6 +41,7 @@ class WorkerGroup:
         self.taker = context.Array("i", queue_length, lock=False)  # who took each: 0 here, n worker n
         self.workers: list[tuple[Any, Any]] = []
         self.ready: list[bool] = []
+        self.handed = 0  # items ``spread`` has handed to workers so far
         for number in range(1, count + 1):
             ours, theirs = context.Pipe()
             process = context.Process(target=_worker, args=(number, setup, self.taken, self.taker, theirs),
@@ -90,6 +91,7 @@ class WorkerGroup:
                 except Exception:  # the function cannot be pickled, or the worker is gone: do it here
                     continue
                 handed.append((w, start, stop))
+                self.handed += stop - start
                 stop = start
             results[done] = function(items[done])
             done += 1

@@ -113,6 +113,17 @@ def _workers(count: int):
     return WorkerGroup(count, len(queue), _writer_setup(queue, {}, load_theme("print"), count + 1))
 
 
+def _ready(workers):
+    """Wait until every worker has said it is ready, so that ``spread`` hands each a share."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while not all(workers._check_ready(w) for w in range(len(workers.workers))):
+        assert time.monotonic() < deadline, "a worker never got ready"
+        time.sleep(0.005)
+    return workers
+
+
 def _slowly_with_pid(item):
     import os
     import time
@@ -141,10 +152,12 @@ def test_a_share_a_worker_cannot_compute_is_computed_here():
     import os
 
     _PARENT[0] = os.getpid()
-    for function in (_dies_in_a_worker, _fails_in_a_worker, lambda item: _slow(item) * 2):
-        with _workers(1) as workers:
+    for function, handed in ((_dies_in_a_worker, True), (_fails_in_a_worker, True),
+                             (lambda item: _slow(item) * 2, False)):  # a function that cannot be sent
+        with _ready(_workers(1)) as workers:
             expected = [function(item) for item in range(10)]
             assert workers.spread(function, list(range(10)), [1.0] * 10) == expected
+            assert (workers.handed > 0) == handed
 
 
 def _slow(item):
@@ -170,8 +183,9 @@ def test_an_issue_read_with_workers_is_the_issue_read_alone(small_issue):
 
     alone_reporter, shared_reporter = Reporter(), Reporter()
     alone = load_issue(small_issue, reporter=alone_reporter)
-    with _workers(1) as workers:
+    with _ready(_workers(1)) as workers:
         shared = load_issue(small_issue, reporter=shared_reporter, spread=workers.spread)
+        assert workers.handed > 0  # the worker read some of the articles
     assert shared.issue == alone.issue and shared.files == alone.files
     # the same diagnostics, in the same order (each names its file and article)
     assert [str(d) for d in shared_reporter.diagnostics] == [str(d) for d in alone_reporter.diagnostics]
@@ -193,6 +207,13 @@ def test_a_broken_article_read_by_a_worker_is_reported_as_without_workers(tmp_pa
     for path in (articles[0], articles[-1]):
         text = path.read_text("utf-8")
         path.write_text(text.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+    from exporter.load import load_issue
+
+    with pytest.raises(InputError) as alone:
+        load_issue(source)
+    with _ready(_workers(1)) as workers, pytest.raises(InputError) as shared:
+        load_issue(source, spread=workers.spread)
+    assert workers.handed > 0 and str(shared.value) == str(alone.value)
     messages = {}
     for jobs in (1, 2):
         with pytest.raises(InputError) as raised:
