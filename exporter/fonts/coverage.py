@@ -14,24 +14,11 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Reporter
 from ..errors import FontError, Location, Problem
+from ..typography.cjk import FORMAT_CHARACTERS
 from .registry import FontFace, FontSet
 
-# Format characters: they take no room and are never drawn. Joiners, the
-# word joiner, the BOM, direction marks and invisible operators (text pasted
-# from the web carries them); variation selectors (☎️, ideographic variants
-# such as 葛󠄀), which ask for a variant a face may or may not have: without
-# one, the base character is what a reader sees; the soft hyphen, where no
-# line breaks (``typography.cjk.ATTACHED``).
-FORMAT_CHARACTERS = frozenset(
-    "\u00ad\u034f\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-    + "".join(map(chr, range(0x202A, 0x202F)))
-    + "".join(map(chr, range(0x2066, 0x206A)))
-    + "".join(map(chr, range(0x180B, 0x1810)))
-    + "".join(map(chr, range(0xFE00, 0xFE10)))
-    + "".join(map(chr, range(0xE0100, 0xE01F0)))
-)
 # Characters that take no glyph: spacing is done by layout, and format
-# characters never reach the page.
+# characters (``typography.cjk``) never reach the page.
 INVISIBLE = frozenset(" \u00a0") | FORMAT_CHARACTERS
 
 

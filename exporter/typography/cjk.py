@@ -45,17 +45,25 @@ def _spans(*ranges: tuple[int, int]) -> frozenset[str]:
     return frozenset(chr(cp) for first, last in ranges for cp in range(first, last + 1))
 
 
-# Characters that belong to the one before them: a line never breaks before
-# them (UAX #14 LB7, LB9, LB11, LB30b). Combining marks (in the blocks Chinese
-# text meets), variation selectors (☎️, 葛󠄀), joiners, direction marks and
-# other format characters, emoji modifiers, and the soft hyphen: a break there
-# would need a visible hyphen (§3), which no output draws.
-ATTACHED = _spans(
-    (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
-    (0x302A, 0x302F), (0x180B, 0x180F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF),
+# Format characters: they take no room and are never drawn. Joiners, the
+# word joiner, the BOM, direction marks and invisible operators (text pasted
+# from the web carries them); variation selectors (☎️, ideographic variants
+# such as 葛󠄀), which ask for a variant a face may or may not have: without
+# one, the base character is what a reader sees; the soft hyphen, where no
+# line breaks (``ATTACHED``).
+FORMAT_CHARACTERS = _spans(
     (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069),
-    (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F),
+    (0x180B, 0x180F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF),
 ) | frozenset("\u00ad\u034f\ufeff")
+# Characters that belong to the one before them: a line never breaks before
+# them (UAX #14 LB7, LB9, LB11, LB30b). The format characters; combining marks
+# (in the blocks Chinese text meets); emoji modifiers and tags. The soft
+# hyphen is one: a break there would need a visible hyphen (§3), which no
+# output draws.
+ATTACHED = FORMAT_CHARACTERS | _spans(
+    (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
+    (0x302A, 0x302F), (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F),
+)
 SOFT_HYPHEN = "\u00ad"
 # Characters the next one belongs to: a line never breaks after them (LB8a,
 # LB11): the zero-width joiner, the word joiners and the soft hyphen.
