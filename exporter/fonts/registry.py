@@ -96,6 +96,11 @@ def locate(spec: FontSpec) -> FontFace:
     )
 
 
+def import_libraries() -> None:
+    """Import the library faces are read with (HarfBuzz), for a writer's ``warm_up``."""
+    import uharfbuzz  # noqa: F401
+
+
 class FontSet:
     """The faces of one theme, located once and shared by the writers of a build."""
 

@@ -45,7 +45,13 @@ class DocxWriter(Writer):
 
     @classmethod
     def warm_up(cls) -> None:
+        from PIL import Image
+
+        from ...fonts.registry import import_libraries
         from . import writer  # noqa: F401  (imports the libraries the writer uses)
+
+        import_libraries()
+        Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
         from .writer import write_issue

@@ -37,8 +37,10 @@ class EpubWriter(Writer):
         from ebooklib import epub  # noqa: F401  (imports the libraries the writer uses)
         from PIL import Image, ImageDraw, ImageFont  # noqa: F401  (the cover)
 
+        from ...fonts.registry import import_libraries
         from . import edition  # noqa: F401
 
+        import_libraries()
         Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:

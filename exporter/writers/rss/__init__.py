@@ -30,8 +30,10 @@ class RssWriter(Writer):
         import feedgen.ext.dc  # noqa: F401
         from PIL import Image, ImageDraw, ImageFont  # noqa: F401  (the site's icons)
 
+        from ...fonts.registry import import_libraries
         from . import edition  # noqa: F401
 
+        import_libraries()
         Image.preinit()  # Pillow's picture formats, otherwise registered at the first picture read
 
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
