@@ -107,6 +107,7 @@ class _Setter:
         self.fonts = fonts
         self.prepared = prepare(self.spans, style.size, fonts)
         self._by_width: dict[float, tuple[Prepared, Breaker]] = {}
+        self._breaker: Breaker | None = None  # of ``prepared``, for the widths that break no word
 
     def for_width(self, width: float) -> tuple[Prepared, Breaker]:
         """The atoms to break at ``width``: words wider than a line are split
@@ -124,7 +125,12 @@ class _Setter:
                 p = _copy(p)
                 for k in reversed(wide):
                     explode(p, k, self.fonts)
-            found = self._by_width[key] = (p, Breaker(p))
+                found = (p, Breaker(p))
+            else:  # the same atoms as at other widths: one breaker serves them all
+                if self._breaker is None:
+                    self._breaker = Breaker(p)
+                found = (p, self._breaker)
+            self._by_width[key] = found
         return found
 
     def colors(self) -> list[str]:
