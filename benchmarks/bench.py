@@ -12,8 +12,10 @@ Typst (PyPI typst) sets a four-column PDF in Noto Serif CJK SC; Pandoc (PyPI
 pypandoc_binary) converts one Markdown document of the same text to DOCX and
 EPUB. Each of ours runs in one process, except all four formats (the targets
 allow both cores) and a second PDF row with a helper process drawing the later
-pages. Peak memory is the largest resident set of the measuring process and its
-workers. Results print as a Markdown table.
+pages. The measurements of one issue are taken in rounds (one run of each, then
+the next round), so that a machine whose speed drifts slows them alike. Peak
+memory is the largest resident set of the measuring process and its workers.
+Results print as a Markdown table.
 """
 
 from __future__ import annotations
@@ -102,21 +104,34 @@ def target(name: str) -> str:
     return f"{','.join(formats)}:{jobs}"
 
 
-def measure(kind: str, issue: Path, extra: str, runs: int, env: dict | None = None) -> dict:
-    samples = []
-    for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", kind, str(issue), extra],
-            capture_output=True, text=True, env=env or os.environ.copy(),
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"{kind} {extra} failed:\n{done.stderr}")
-        samples.append(json.loads(done.stdout.strip().splitlines()[-1]))
+def run_once(kind: str, issue: Path, extra: str, env: dict | None = None) -> dict:
+    """One measurement in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(issue), extra],
+        capture_output=True, text=True, env=env or os.environ.copy(),
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} {extra} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def summary(samples: list[dict]) -> dict:
     return {
         "seconds": statistics.median(s["seconds"] for s in samples),
         "peak_mb": max(s["peak_mb"] for s in samples),
         "bytes": samples[-1]["bytes"],
     }
+
+
+def measure_rounds(jobs: dict[str, tuple[str, Path, str]], runs: int) -> dict[str, dict]:
+    """Every measurement of ``jobs`` (name: (kind, issue, extra)) ``runs`` times, in
+    rounds: one run of each, then the next round. A machine whose speed drifts
+    over minutes then slows all of them alike, so their ratios hold."""
+    samples: dict[str, list[dict]] = {name: [] for name in jobs}
+    for _ in range(runs):
+        for name, (kind, issue, extra) in jobs.items():
+            samples[name].append(run_once(kind, issue, extra))
+    return {name: summary(found) for name, found in samples.items()}
 
 
 # ------------------------------------------------------------ the run
@@ -162,16 +177,16 @@ def main() -> None:
     peers: dict[tuple[str, str], dict] = {}
     for size in sizes:
         issue = make_issue(args.work, size)
-        measure("exporter", issue, target("all four"), 1)  # warm the font caches
-        for name in TARGETS:
-            ours[size, name] = measure("exporter", issue, target(name), args.runs)
-            rows.append((size, name, ours[size, name]))
+        run_once("exporter", issue, target("all four"))  # warm the font caches
+        jobs = {name: ("exporter", issue, target(name)) for name in TARGETS}
         if not args.no_peers:
             typ, md = peer_sources(issue, args.work)
-            peers[size, "typst pdf"] = measure("typst", issue, str(typ), args.runs)
+            jobs["typst pdf"] = ("typst", issue, str(typ))
             for fmt in ("docx", "epub"):
-                peers[size, f"pandoc {fmt}"] = measure("pandoc", issue, f"{fmt}:{md}", args.runs)
-            rows.extend((size, name, peers[size, name]) for name in ("typst pdf", "pandoc docx", "pandoc epub"))
+                jobs[f"pandoc {fmt}"] = ("pandoc", issue, f"{fmt}:{md}")
+        for name, found in measure_rounds(jobs, args.runs).items():
+            (ours if name in TARGETS else peers)[size, name] = found
+            rows.append((size, name, found))
     print(f"\nmachine: {os.cpu_count()} cores; median of {args.runs} runs; font caches warm\n")
     print("| issue | build | time (s) | peak memory (MB) | output (KB) |")
     print("| --- | --- | ---: | ---: | ---: |")
@@ -191,7 +206,7 @@ def main() -> None:
     if not args.no_cold and "daily" in sizes:
         with tempfile.TemporaryDirectory() as empty:
             env = dict(os.environ, EXPORTER_CACHE_DIR=empty)
-            cold = measure("exporter", args.work / "daily", target("all four"), 1, env)
+            cold = run_once("exporter", args.work / "daily", target("all four"), env)
         print(f"- daily, all four from cold font caches: {cold['seconds']:.2f} s, peak {cold['peak_mb']:.0f} MB")
 
 
