@@ -123,8 +123,13 @@ def _writer_setup(queue: list[type[Writer]], settings, theme, jobs: int):
     the writer at a place in the queue with its own reporter."""
 
     def setup(warm: bool):
-        if warm:  # a worker: while the issue is read, import what any writer may need
-            for cls in queue:
+        if warm:
+            # A worker, while the issue is read: import what the writers it may take
+            # need. The first of the queue goes to the process that started the build,
+            # which takes it as soon as the issue is read, before a worker can. (The
+            # PDF's imports are over half of all; a worker ready sooner takes a share
+            # of the reading.)
+            for cls in queue[1:]:
                 cls.warm_up()
         fonts = FontSet(theme)
         if warm:

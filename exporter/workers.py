@@ -3,11 +3,12 @@
 A worker is forked as the build starts. It gets ready (imports the writers,
 finds the fonts) and says so. While the issue is read, a ready worker is
 handed the tail of the articles still to read (``spread``). Once the issue is
-read it is sent to every worker (pickled: some milliseconds), and then every
-process, the starting one included, takes the next writer from one queue,
-most costly first, until none is left: whichever finishes early takes more,
-so the cores finish together however fast each writer runs on the day. Each
-worker sends back what its writers made and reported, and ends.
+read it is sent to every worker (pickled: some milliseconds; to a worker not
+yet ready, from a thread, so as not to wait for it), and then every process,
+the starting one included, takes the next writer from one queue, most costly
+first, until none is left: whichever finishes early takes more, so the cores
+finish together however fast each writer runs on the day. Each worker sends
+back what its writers made and reported, and ends.
 
 The workers are forked while the collector is paused and keep it so; they end
 without freeing what they made (see ``memory``). Nothing here knows what a
@@ -21,7 +22,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
+from threading import Thread
 from typing import Any
 
 from .memory import ends_without_freeing
@@ -124,11 +127,19 @@ class WorkerGroup:
         """Send the issue to the workers and take writers from the queue here too.
         Returns what each writer made, by its place in the queue, and for the
         writers whose worker died without sending anything, that worker's number."""
-        for _, pipe in self.workers:
-            try:
-                pipe.send(("build", loaded, out_dir))
-            except OSError:  # that worker is gone; below it is reported
-                pass
+        # A pipe holds 64 KB and the issue is megabytes: a send blocks until the
+        # worker reads it all. A ready worker is waiting to; one still importing
+        # (a build started from the command line) is sent the issue from a thread,
+        # so that this process starts on its own writers meanwhile.
+        build = ForkingPickler.dumps(("build", loaded, out_dir))
+        senders: list[Thread | None] = []
+        for w, (_, pipe) in enumerate(self.workers):
+            if self._check_ready(w):
+                _send_bytes(pipe, build)
+                senders.append(None)
+            else:
+                senders.append(Thread(target=_send_bytes, args=(pipe, build), daemon=True))
+                senders[-1].start()
         made: dict[int, Any] = {}
         run_writer = None
         while (index := _take(self.taken, self.taker, 0)) is not None:
@@ -136,6 +147,9 @@ class WorkerGroup:
                 run_writer = self.setup(False)
             made[index] = run_writer(index, loaded, out_dir)
         for w, (_, pipe) in enumerate(self.workers):
+            sender = senders[w]
+            if sender is not None:
+                sender.join()
             try:
                 message = pipe.recv()
                 if message == READY:  # it got ready after the articles were read
@@ -172,6 +186,13 @@ def _worker(number: int, setup: Callable[[bool], RunWriter], taken, taker, pipe)
         if stream is not None:
             stream.flush()
     os._exit(0)
+
+
+def _send_bytes(pipe, message: bytes) -> None:
+    try:
+        pipe.send_bytes(message)
+    except OSError:  # that worker is gone; ``run`` reports it
+        pass
 
 
 def _take(taken, taker, me: int) -> int | None:

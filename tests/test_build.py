@@ -225,6 +225,40 @@ def test_a_broken_article_read_by_a_worker_is_reported_as_without_workers(tmp_pa
     assert multiprocessing.active_children() == []
 
 
+def _slow_to_get_ready(warm: bool):
+    import os
+    import time
+
+    ready = time.monotonic()
+    if warm:  # a worker importing its writers, as one started from the command line does
+        time.sleep(1.0)
+        ready = time.monotonic()
+
+    def run_writer(index, loaded, out_dir):
+        started = time.monotonic()
+        if index == 0:  # the costly writer, taken first: the worker gets ready meanwhile
+            time.sleep(1.5)
+        return started, ready, os.getpid(), len(loaded)
+
+    return run_writer
+
+
+def test_this_process_starts_its_writer_while_a_worker_still_gets_ready(tmp_path):
+    import os
+
+    from exporter.workers import WorkerGroup
+
+    issue = [f"{i}" + "字" * 1000 for i in range(2000)]  # megabytes pickled: far more than a pipe holds
+    with WorkerGroup(1, 2, _slow_to_get_ready) as workers:
+        made, lost = workers.run(issue, tmp_path)
+    assert not lost and sorted(made) == [0, 1]
+    here = next(result for result in made.values() if result[2] == os.getpid())
+    there = next(result for result in made.values() if result[2] != os.getpid())
+    started_here, worker_ready = here[0], there[1]
+    assert started_here < worker_ready  # not held up sending the issue to a worker not yet reading
+    assert here[3] == there[3] == len(issue)  # the worker got the whole issue
+
+
 def test_a_worker_process_keeps_what_it_leaves_for_exit_and_others_free_it():
     import gc
     import os
