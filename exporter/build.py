@@ -8,7 +8,8 @@ error never leaves a partial file where the user looks for output.
 With ``jobs`` > 1 worker processes share the build (``workers``): they start
 before the issue is read and get ready meanwhile, take a share of the
 articles to read once ready, and then every process takes writers from one
-queue, most costly first, until none is left.
+queue, ordered most costly first, until none is left: the workers from its
+front, this process from its back.
 """
 
 from __future__ import annotations
@@ -124,13 +125,11 @@ def _writer_setup(queue: list[type[Writer]], settings, theme, jobs: int):
 
     def setup(warm: bool):
         if warm:
-            # A worker, while the issue is read: import what the writers it may take
-            # need. The first of the queue goes to the process that started the build,
-            # which takes it as soon as the issue is read, before a worker can. (The
-            # PDF's imports are over half of all; a worker ready sooner takes a share
-            # of the reading.)
-            for cls in queue[1:]:
-                cls.warm_up()
+            # A worker, while the issue is read: import what the first writer of the
+            # queue needs, the one a worker takes first (see ``workers._take``). Any
+            # other it takes imports what it needs then: a worker ready sooner takes
+            # a share of the reading.
+            queue[0].warm_up()
         fonts = FontSet(theme)
         if warm:
             fonts.locate_all()
@@ -146,8 +145,8 @@ def _writer_setup(queue: list[type[Writer]], settings, theme, jobs: int):
 
 
 def _writer_queue(classes) -> list[type[Writer]]:
-    """The writers most costly first: the last to be taken are the quickest, so
-    that the processes finish close together."""
+    """The writers most costly first: the last to be taken, in the middle, are
+    quicker than the first, so that the processes finish close together."""
     return sorted(classes, key=lambda c: -c.relative_cost)
 
 

@@ -225,6 +225,18 @@ def test_a_broken_article_read_by_a_worker_is_reported_as_without_workers(tmp_pa
     assert multiprocessing.active_children() == []
 
 
+def test_workers_take_from_the_front_of_the_queue_and_this_process_from_the_back():
+    import multiprocessing
+
+    from exporter.workers import _take
+
+    context = multiprocessing.get_context("fork")
+    taken, taker = context.Array("i", [0, 4]), context.Array("i", 4, lock=False)
+    order = [(me, _take(taken, taker, me)) for me in (0, 1, 0, 2, 0)]
+    assert order == [(0, 3), (1, 0), (0, 2), (2, 1), (0, None)]
+    assert list(taker) == [1, 2, 0, 0]
+
+
 def _slow_to_get_ready(warm: bool):
     import os
     import time
@@ -236,7 +248,7 @@ def _slow_to_get_ready(warm: bool):
 
     def run_writer(index, loaded, out_dir):
         started = time.monotonic()
-        if index == 0:  # the costly writer, taken first: the worker gets ready meanwhile
+        if os.getpid() == _PARENT[0]:  # a long writer here: the worker gets ready and takes the other
             time.sleep(1.5)
         return started, ready, os.getpid(), len(loaded)
 
@@ -248,6 +260,7 @@ def test_this_process_starts_its_writer_while_a_worker_still_gets_ready(tmp_path
 
     from exporter.workers import WorkerGroup
 
+    _PARENT[0] = os.getpid()
     issue = [f"{i}" + "字" * 1000 for i in range(2000)]  # megabytes pickled: far more than a pipe holds
     with WorkerGroup(1, 2, _slow_to_get_ready) as workers:
         made, lost = workers.run(issue, tmp_path)
