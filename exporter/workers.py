@@ -1,7 +1,7 @@
 """Worker processes that share one build with the process that started them.
 
-A worker is forked as the build starts. It gets ready (imports the writers,
-finds the fonts) and says so. While the issue is read, a ready worker is
+A worker is forked as the build starts. It gets ready (imports what the
+first writer of the queue needs, finds the fonts) and says so. While the issue is read, a ready worker is
 handed the tail of the articles still to read (``spread``). Once the issue is
 read it is sent to every worker (pickled: some milliseconds; to a worker not
 yet ready, from a thread, so as not to wait for it), and then every process,
@@ -38,7 +38,7 @@ RunWriter = Callable[[int, Any, Path], Any]
 class WorkerGroup:
     def __init__(self, count: int, queue_length: int, setup: Callable[[bool], RunWriter]):
         """``count`` workers for a queue of ``queue_length`` writers; ``setup(warm)``
-        prepares a process (importing every writer first when ``warm``)."""
+        prepares a process (a worker when ``warm``: it imports ahead what it can)."""
         context = multiprocessing.get_context("fork")
         self.setup = setup
         # the first writer of the queue not yet taken, and the one after the last
