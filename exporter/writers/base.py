@@ -102,8 +102,9 @@ class Writer(ABC):
 
     @classmethod
     def warm_up(cls) -> None:
-        """Import what ``write`` will need. Called in a worker process while the
-        issue is still being read, so that imports overlap with loading."""
+        """Import what ``write`` will need. Called in a worker process, for the
+        writer it takes first, while the issue is still being read, so that
+        imports overlap with loading."""
 
     @abstractmethod
     def write(self, issue: Issue, context: BuildContext) -> list[Path]:
