@@ -108,7 +108,7 @@ def _build_in_parallel(read, classes, out_dir, settings, theme, reporter, jobs: 
     issue, sharing its articles out with ``spread`` if it reads them."""
     queue = _writer_queue(classes)
     setup = _writer_setup(queue, settings, theme, jobs)
-    # Each process would find the fonts and read their character sets (25 ms):
+    # Each process would find the fonts and read their character maps (8 ms):
     # done once here, the workers have them from the start.
     FontSet(theme).locate_all()
     with WorkerGroup(_worker_count(classes, jobs), len(queue), setup) as workers:

@@ -41,3 +41,18 @@ def test_a_long_run_of_new_characters_misses_none_and_keeps_their_order():
         collector.add("body", "".join(chars[start:start + 9]), Location(field=str(start)))
     assert list(collector.uses["body"]) == chars
     assert collector.uses["body"][chars[8]].field == "0" and collector.uses["body"][chars[9]].field == "5"
+
+
+def test_a_face_covers_exactly_the_code_points_it_maps():
+    from exporter.fonts.registry import FontSet
+    from exporter.themes import load_theme
+
+    fonts = FontSet(load_theme("print"))
+    for role in ("body", "heading", "sans"):
+        face = fonts.face(role)
+        mapped = face.codepoints
+        # every BMP code point, the supplementary ideographs of Extension B, and beyond Unicode's planes
+        probes = [*range(0x10000), *range(0x20000, 0x2A6E0), 0x10FFFF]
+        probed = set(probes)
+        assert [cp for cp in probes if face.covers(cp)] == sorted(cp for cp in mapped if cp in probed)
+        assert 0x4E2D in mapped and face.covers(0x4E2D) and not face.covers(0xE000)

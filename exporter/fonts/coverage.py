@@ -84,15 +84,14 @@ def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> 
     fallbacks = None
     for role in sorted(collector.uses):
         primary = fonts.face(role)
-        covered = primary.codepoints
         chosen: dict[str, FontFace] = {}
         for char, where in collector.uses[role].items():
-            if ord(char) in covered:
+            if primary.covers(ord(char)):
                 chosen[char] = primary
                 continue
             if fallbacks is None:
                 fallbacks = fonts.fallback_faces()
-            face = next((f for f in fallbacks if ord(char) in f.codepoints), None)
+            face = next((f for f in fallbacks if f.covers(ord(char))), None)
             if face is None:
                 problems.append(Problem(f"no configured font can draw {describe(char)}", where))
                 continue

@@ -133,7 +133,7 @@ def _codepoints_by_file(plan: FontPlan) -> dict[tuple[str, int], set[int]]:
     for face, points in plan.codepoints_by_face().items():
         # Spaces need no check (coverage skips them) but do need a glyph in
         # each face, or the reader takes their width from some other font.
-        spaces = {cp for cp in SPACES + HYPHENS if cp in face.codepoints}
+        spaces = {cp for cp in SPACES + HYPHENS if face.covers(cp)}
         out.setdefault((face.content_hash, face.index), set()).update(points | spaces)
     return out
 

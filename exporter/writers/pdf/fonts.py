@@ -83,7 +83,7 @@ class PdfFonts:
         names = {}
         for key in sorted(wanted):
             face, points = wanted[key]
-            points = sorted((points | {0x20}) & face.codepoints)
+            points = [point for point in sorted(points | {0x20}) if face.covers(point)]
             names[key] = (face, points, f"{FONT_PREFIX}{content_key(key, ','.join(map(str, points)))[:16]}")
         _forget_fonts_except({name for _, _, name in names.values()})
         for key, (face, points, name) in names.items():

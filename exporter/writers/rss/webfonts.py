@@ -113,7 +113,7 @@ def font_files(plan: FontPlan, language: str) -> tuple[str, dict[str, bytes]]:
         for char, face in plan.faces[role].items():
             by_face[face].add(ord(char))
         primary = next((f for f in by_face if f.role == role), None)
-        if primary is not None and 0x20 in primary.codepoints:
+        if primary is not None and primary.covers(0x20):
             by_face[primary].add(0x20)  # word spaces from the same face as the words
         for face in sorted(by_face, key=lambda f: (f.role != role, f.key)):
             data = _woff2(face, by_face[face], language)
