@@ -31,6 +31,13 @@ UTF8_NAME = 0x800
 DOS, UNIX = 0, 3  # the "made by" system: DOS attributes are the same on every system
 UNIX_FILE = 0o100644 << 16  # a regular file, rw-r--r--
 ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
+# Deflate gains next to nothing on data compressed already: a news photo's
+# JPEG of 1.8 MB comes out 0.1 % smaller, for 48 ms at level 6. ``packed``
+# deflates a slice from the middle of larger data first, at level 1, and
+# stores the data when that slice shrinks by less than 5 %.
+PROBE_FROM = 64 * 1024
+PROBE_SIZE = 32 * 1024
+WORTH_DEFLATING = 0.95  # deflated size / size, at most
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,18 @@ class Entry:
         key = content_key("deflate", str(level), content)
         data = cached_bytes("deflated", key, lambda: zlib.compress(content, level, -15))
         return cls(name, data, DEFLATED, zlib.crc32(content), len(content))
+
+    @classmethod
+    def packed(cls, name: str, content: bytes, level: int = 6) -> Entry:
+        """For data that may be compressed already (pictures): deflated, or stored
+        when the probe says deflate would gain little. The probe reads the content
+        only, so the same bytes are always packed the same way."""
+        if len(content) >= PROBE_FROM:
+            middle = len(content) // 2
+            probe = content[middle - PROBE_SIZE // 2:middle + PROBE_SIZE // 2]
+            if len(zlib.compress(probe, 1, -15)) > WORTH_DEFLATING * len(probe):
+                return cls.stored(name, content)
+        return cls.deflated(name, content, level)
 
     @classmethod
     def stored(cls, name: str, content: bytes) -> Entry:

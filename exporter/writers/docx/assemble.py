@@ -179,6 +179,8 @@ def write_package(package: Package, when: dt.datetime, cache: EntryCache) -> byt
         name = part.partname.membername
         if isinstance(part, SharedPart):
             entries[name] = cache.get(part, name, lambda part=part: part.blob)
+        elif isinstance(part, ImagePart):  # a photo's JPEG is compressed already
+            entries[name] = Entry.packed(name, part.blob)
         else:
             entries[name] = Entry.deflated(name, part.blob)
         if len(part.rels):

@@ -5,7 +5,8 @@ zip stamped with the wall-clock time. Its entries are taken as it writes
 them instead (``EntryCollector``) and zipped once here: ``mimetype`` first and
 stored (OCF requires it), then ``META-INF/``, the package document and the
 rest in the order ebooklib wrote them (itself fixed by the build), all with
-one timestamp, fixed permissions and the same compression.
+one timestamp and fixed permissions, deflated but for pictures that deflate
+would hardly shrink (``Entry.packed``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .._zip import UNIX, Entry, zip_bytes
 MIMETYPE = "mimetype"
 EPUB_MEDIA_TYPE = b"application/epub+zip"
 FONT_EXTENSIONS = (".otf", ".ttf", ".woff", ".woff2")
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")  # the core media types (``images``)
 
 Finisher = Callable[[str, bytes], bytes]
 
@@ -51,6 +53,8 @@ def package(entries: dict[str, bytes], when: dt.datetime, finish: Finisher | Non
             # Fonts, over half the book, come out 2 % smaller at deflate's level 6 than
             # at level 1, for twice the time; the subsets recur, and so does their deflate.
             members.append(Entry.deflated_once(name, data, level=1))
+        elif name.endswith(IMAGE_EXTENSIONS):  # a photo's JPEG is compressed already
+            members.append(Entry.packed(name, data, level=6))
         else:
             members.append(Entry.deflated(name, data, level=6))
     return zip_bytes(members, when, system=UNIX)
