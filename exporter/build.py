@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import cache_limit
 from .diagnostics import Reporter
 from .errors import ExporterError, UsageError, WriterError
 from .fonts.registry import FontSet
@@ -65,6 +66,7 @@ def build(
     settings = dict(settings or {})
     reporter = reporter or Reporter()
     classes = resolve_writers(formats, settings)
+    cache_limit()  # a bad EXPORTER_CACHE_LIMIT is told now, not when the cache is next trimmed
     theme = load_theme(settings.get("style", "print"))
     if _worker_count(classes, jobs) == 0:
         loaded = load_issue(source, encoding, reporter)

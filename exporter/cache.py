@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .errors import Location, UsageError
+
 
 def cache_dir() -> Path:
     explicit = os.environ.get("EXPORTER_CACHE_DIR")
@@ -79,16 +81,23 @@ STALE_TEMPORARY = 3600.0  # seconds: a temporary file older than this was left b
 
 
 def cache_limit() -> int:
-    """EXPORTER_CACHE_LIMIT in bytes (``500M``, ``2G``, ``0``: no limit)."""
-    text = os.environ.get("EXPORTER_CACHE_LIMIT", "").strip().upper()
+    """EXPORTER_CACHE_LIMIT in bytes (``500M``, ``2G``, ``0``: no limit). A value
+    that is no size is a ``UsageError``: the command line and ``build`` ask at
+    their start, so that it is not first met when the cache is trimmed."""
+    raw = os.environ.get("EXPORTER_CACHE_LIMIT", "")
+    text = raw.strip().upper()
     if not text:
         return DEFAULT_LIMIT
     scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1], 1)
     number = text[:-1] if text[-1] in "KMG" else text
     try:
-        return int(float(number) * scale)
+        limit = int(float(number) * scale)
     except ValueError:
-        return DEFAULT_LIMIT
+        limit = -1
+    if limit < 0:
+        raise UsageError(f"EXPORTER_CACHE_LIMIT={raw!r} is not a size such as 500M, 2G or 0 (no limit)",
+                         Location(field="EXPORTER_CACHE_LIMIT"))
+    return limit
 
 
 def _mark_used(path: Path) -> None:

@@ -65,11 +65,28 @@ def test_a_trimmed_entry_is_made_again(root):
 
 
 @pytest.mark.parametrize("text, limit", [("", cache.DEFAULT_LIMIT), ("0", 0), ("500M", 500 << 20),
-                                         ("1.5G", 3 << 29), ("64k", 64 << 10), ("123", 123),
-                                         ("lots", cache.DEFAULT_LIMIT)])
+                                         ("1.5G", 3 << 29), ("64k", 64 << 10), ("123", 123)])
 def test_the_limit_is_read_from_the_environment(monkeypatch, text, limit):
     monkeypatch.setenv("EXPORTER_CACHE_LIMIT", text)
     assert cache.cache_limit() == limit
+
+
+@pytest.mark.parametrize("text", ["lots", "-1G", "2GB", "G"])
+def test_a_limit_that_is_no_size_stops_the_command_naming_the_variable(monkeypatch, capsys, tmp_path, text):
+    from exporter.build import build
+    from exporter.cli import main
+    from exporter.errors import EXIT_USAGE, UsageError
+    from tests.support.corpus import EXAMPLE
+
+    monkeypatch.setenv("EXPORTER_CACHE_LIMIT", text)
+    with pytest.raises(UsageError) as error:
+        cache.cache_limit()
+    assert error.value.problems[0].location.field == "EXPORTER_CACHE_LIMIT"
+    assert main(["writers"]) == EXIT_USAGE
+    assert f"EXPORTER_CACHE_LIMIT={text!r}" in capsys.readouterr().err
+    with pytest.raises(UsageError):  # a build called as a library is stopped before it writes
+        build(EXAMPLE, ["pdf"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_writing_checks_the_size_now_and_then(root, monkeypatch):

@@ -12,6 +12,7 @@ import traceback
 
 import click
 
+from ..cache import cache_limit
 from ..errors import EXIT_BUG, ExporterError
 from .batch_cmd import batch_command
 from .build_cmd import build_command
@@ -24,6 +25,7 @@ from .writers_cmd import writers_command
 @click.version_option(package_name="cjk-news-exporter")
 def cli() -> None:
     """Export a Chinese newspaper issue to print PDF, EPUB, Word and RSS."""
+    cache_limit()  # a misspelt EXPORTER_CACHE_LIMIT stops every command at once
 
 
 cli.add_command(import_command)
