@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import cache_limit
-from .diagnostics import Reporter
+from .diagnostics import LocatingReporter, Reporter
 from .errors import ExporterError, UsageError, WriterError
 from .fonts.registry import FontSet
 from .load import LoadedIssue, load_issue
@@ -175,15 +175,15 @@ def _merge(classes, queue, made, lost, reporter: Reporter) -> BuildResult:
 def _run_writer(cls, loaded, out_dir, settings, theme, fonts, reporter, result: BuildResult,
                 jobs: int = 1) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{cls.name}-staging-", dir=out_dir))
+    # A writer locates what it reports by article and field; the source file is added here.
+    reporter = LocatingReporter(reporter, loaded.locate)
     try:
         options = cls.Options.from_settings(settings, cls.name)
-        context = BuildContext(
-            loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, loaded.files, jobs
-        )
+        context = BuildContext(loaded.root, out_dir, staging, theme, fonts, reporter, options, settings, jobs)
         written = cls().write(loaded.issue, context)
         result.outputs[cls.name] = publish(staging, out_dir, written)
     except ExporterError as error:
-        result.failures[cls.name] = error
+        result.failures[cls.name] = error.located(loaded.locate)
     except Exception as error:  # a bug in a writer: keep the other writers going
         wrapped = WriterError(f"writer {cls.name!r} failed: {type(error).__name__}: {error}")
         wrapped.__cause__ = error

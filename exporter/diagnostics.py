@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import TextIO
 
@@ -65,3 +66,15 @@ class Reporter:
             if diagnostic.severity >= minimum:
                 suffix = f" (×{n})" if n > 1 else ""
                 print(f"{diagnostic}{suffix}", file=stream)
+
+
+class LocatingReporter(Reporter):
+    """Reports into ``inner``, each location completed by ``locate``: a writer
+    knows the article and field it was setting, the loader which file held them."""
+
+    def __init__(self, inner: Reporter, locate: Callable[[Location], Location]) -> None:
+        self._counts = inner._counts  # one record: what is reported here is the inner reporter's
+        self._locate = locate
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        super().report(replace(diagnostic, location=self._locate(diagnostic.location)))

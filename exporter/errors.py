@@ -6,7 +6,8 @@ Every error class carries an exit code; the CLI maps an uncaught
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # Exit codes (documented in README.md).
@@ -67,6 +68,15 @@ class ExporterError(Exception):
     def __reduce__(self):
         # Rebuilt from its problems when it crosses a process boundary.
         return (type(self), (self.problems,))
+
+    def located(self, locate: Callable[[Location], Location]) -> ExporterError:
+        """The same error with each problem's location completed by ``locate``."""
+        problems = [replace(p, location=locate(p.location)) for p in self.problems]
+        if problems == self.problems:
+            return self
+        error = type(self)(problems)
+        error.__cause__ = self.__cause__
+        return error
 
 
 class InputError(ExporterError):

@@ -24,10 +24,11 @@ def load_issue(
 def _load(path: Path, encoding: str | None, reporter: Reporter | None, spread: Spread | None) -> LoadedIssue:
     if path.is_file() and path.suffix == ".json":
         issue = issue_from_json(read_text(path, encoding), str(path))
-        problems = validate_issue(issue, {a.id: str(path) for _, a in issue.articles()})
+        files = {article.id: str(path) for _, article in issue.articles()}
+        problems = validate_issue(issue, files)
         if problems:
             raise ModelError(problems)
-        return LoadedIssue(issue, path.parent, {})
+        return LoadedIssue(issue, path.parent, files, str(path))
     return load_issue_folder(path, encoding, reporter, spread)
 
 

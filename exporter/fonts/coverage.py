@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Reporter
@@ -105,6 +106,20 @@ def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> 
     if problems:
         raise FontError(problems)
     return plan
+
+
+def undrawable(texts: Iterable[tuple[Location, str]], fonts: FontSet) -> list[Problem]:
+    """Each character that no face of the theme has, neither a role's nor a
+    fallback, where it is first used: every writer setting it would stop."""
+    roles = dict.fromkeys((*fonts.theme.font_roles, *fonts.theme.fallback_roles))
+    faces = list(dict.fromkeys(fonts.face(role) for role in roles))
+    seen = _Seen()
+    problems = []
+    for where, text in texts:
+        for char in seen.fresh(text):
+            if not any(face.covers(ord(char)) for face in faces):
+                problems.append(Problem(f"no configured font can draw {describe(char)}", where))
+    return problems
 
 
 def describe(char: str) -> str:

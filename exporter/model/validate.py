@@ -92,6 +92,28 @@ def validate_issue(issue: Issue, file_of: dict[str, str] | None = None) -> list[
     return problems
 
 
+def shown_texts(issue: Issue) -> Iterator[tuple[Location, str]]:
+    """Every text of the issue that is set for a reader (not links, picture
+    paths, alt text, codes of language or time zone), with where it is."""
+    pub = issue.publication
+    for name in ("name", "publisher", "copyright"):
+        yield Location(field=f"publication.{name}"), getattr(pub, name)
+    for i, code in enumerate(pub.codes):
+        yield Location(field=f"publication.codes[{i}].label"), code.label
+        yield Location(field=f"publication.codes[{i}].value"), code.value
+    yield Location(field="edition"), issue.edition
+    for index, page in enumerate(issue.pages):
+        for name in ("section", "label", "editor"):
+            yield Location(field=f"pages[{index}].{name}"), getattr(page, name)
+        for article in page.articles:
+            for field, text in _article_texts(article):
+                if not field.endswith(_NOT_SHOWN):
+                    yield Location(article=article.id, field=field), text
+
+
+_NOT_SHOWN = (".href", ".image", ".alt")
+
+
 def _publication_texts(issue: Issue) -> Iterator[tuple[str, str]]:
     pub = issue.publication
     for name in ("name", "language", "timezone", "publisher", "base_url", "copyright", "slug"):

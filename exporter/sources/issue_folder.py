@@ -23,11 +23,27 @@ from .encoding import read_text
 from .manifest import find_manifest, read_manifest
 
 
+# the issue's own fields, as the manifest holds them (``pages[2].section``, ``publication.name``)
+ISSUE_FIELDS = frozenset({"publication", "pages", "edition", "date", "number"})
+
+
 @dataclass(frozen=True)
 class LoadedIssue:
     issue: Issue
     root: Path  # images are relative to it
-    files: dict[str, str]  # article id -> source file (relative to root)
+    files: dict[str, str]  # article id -> its source file, on the path the issue was given by
+    manifest: str = ""  # the file of the issue's own fields (issue.toml, or the issue's JSON)
+
+    def locate(self, location: Location) -> Location:
+        """``location`` with the source file filled in when it names only an article
+        or a field: a writer knows what it was setting, the loader which file held it."""
+        if location.file:
+            return location
+        if location.article:
+            file = self.files.get(location.article, "")
+        else:
+            file = self.manifest if re.split(r"[.\[]", location.field)[0] in ISSUE_FIELDS else ""
+        return location.with_file(file) if file else location
 
     def image_path(self, relative: str) -> Path:
         return self.root / PurePosixPath(relative)
@@ -72,7 +88,7 @@ def load_issue_folder(
     problems.extend(p for p in validate_issue(issue, files) if p not in problems)
     if problems:
         raise InputError(_unique(problems))
-    return LoadedIssue(issue, root, files)
+    return LoadedIssue(issue, root, files, str(manifest_path))
 
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from ..diagnostics import Reporter
-from ..errors import Location, UsageError
+from ..errors import UsageError
 from ..fonts.registry import FontSet
 from ..model import Issue
 from ..themes import Theme
@@ -72,17 +72,12 @@ class BuildContext:
     reporter: Reporter
     options: WriterOptions
     settings: dict[str, str] = field(default_factory=dict)
-    source_files: dict[str, str] = field(default_factory=dict)  # article id -> its source file
     # processes the build may use: a writer that can share out its own work (the PDF's
     # pages) may start helpers when this is above 1
     jobs: int = 1
 
     def image_path(self, relative: str) -> Path:
         return self.source_root / relative
-
-    def where(self, article_id: str = "", field: str = "") -> Location:
-        """A location for errors: the article's source file, its id and the field."""
-        return Location(self.source_files.get(article_id, ""), article_id, field)
 
 
 class Writer(ABC):

@@ -38,18 +38,15 @@ class SiteImage:
         return len(self.data)
 
 
-def prepare_images(
-    issue: Issue, source_root: Path, reporter: Reporter, file_of: dict[str, str] | None = None
-) -> dict[str, SiteImage]:
+def prepare_images(issue: Issue, source_root: Path, reporter: Reporter) -> dict[str, SiteImage]:
     """Figure path (as in the model) -> the picture the site serves."""
-    file_of = file_of or {}
     images: dict[str, SiteImage] = {}
     taken: set[str] = set()
     for _page, article in issue.articles():
         for index, block in enumerate(article.blocks):
             if not isinstance(block, Figure) or block.image in images:
                 continue
-            where = Location(file_of.get(article.id, ""), article.id, f"blocks[{index}].image")
+            where = Location(article=article.id, field=f"blocks[{index}].image")
             data, fmt = _read(source_root / block.image, block.image, where)
             if fmt not in WEB_FORMATS:
                 data = _to_png(data)

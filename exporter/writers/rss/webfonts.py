@@ -44,20 +44,18 @@ WEBFONT_VERSION = "3"  # 3: Brotli quality 9, glyf not transformed
 BROTLI_QUALITY = 9
 
 
-def collect_text(issue: Issue, chrome: Iterable[tuple[str, str]], headings: Iterable[tuple[str, str]],
-                 file_of: dict[str, str] | None = None) -> TextCollector:
+def collect_text(issue: Issue, chrome: Iterable[tuple[str, str]], headings: Iterable[tuple[str, str]]) -> TextCollector:
     """Every character the web edition sets, by font role. ``chrome`` is the
     site's own text in the body face, ``headings`` its text in the heading
     face, both as (field, text) so that a missing glyph names its field."""
-    file_of = file_of or {}
     collector = TextCollector()
     for field, text in chrome:
         collector.add("body", text, Location(field=field))
     for field, text in headings:
         collector.add("heading", text, Location(field=field))
     for page, article in issue.articles():
-        _collect_article(collector, article, Location(file_of.get(article.id, ""), article.id))
-        collector.add("heading", article.section, Location(file_of.get(article.id, ""), article.id, "section"))
+        _collect_article(collector, article, Location(article=article.id))
+        collector.add("heading", article.section, Location(article=article.id, field="section"))
     return collector
 
 
