@@ -5,6 +5,8 @@ from pathlib import Path
 from exporter.build import build
 from exporter.diagnostics import Reporter
 
+from tests.support.editing import appended, edited_copy, replaced
+
 FORMATS = ["json", "pdf", "epub", "docx", "rss"]
 
 
@@ -31,13 +33,7 @@ def test_parallel_build_equals_sequential_build(tmp_path, example_dir):
 
 def test_a_failing_writer_in_a_worker_is_reported_and_leaves_nothing(tmp_path, example_dir):
     # rss needs a base URL: remove it from the issue and the build of rss fails in its worker
-    import shutil
-
-    source = tmp_path / "issue"
-    shutil.copytree(example_dir, source)
-    manifest = source / "issue.toml"
-    manifest.write_text(manifest.read_text("utf-8").replace('base_url = "https://news.example.cn/shili/"\n', ""),
-                        encoding="utf-8")
+    source, _ = edited_copy(example_dir, tmp_path, "issue.toml", replaced('base_url = "https://news.example.cn/shili/"\n', ""))
     result = build(source, ["json", "rss"], tmp_path / "out", {}, jobs=2)
     assert list(result.outputs) == ["json"] and list(result.failures) == ["rss"]
     assert "base_url" in str(result.failures["rss"])
@@ -59,14 +55,10 @@ def test_an_unreadable_issue_stops_the_started_workers(tmp_path):
 
 def test_format_characters_pass_through_every_writer(tmp_path, example_dir):
     """Joiners and variation selectors need no glyph: every format builds and keeps them."""
-    import shutil
     import zipfile
 
-    source = tmp_path / "issue"
-    shutil.copytree(example_dir, source)
-    article = source / "articles" / "p01-02.md"
     marked = "联系电话☎\ufe0f，葛\U000e0100洪，中\u200d国，\u200eWHO\u200f。"
-    article.write_text(article.read_text("utf-8").rstrip("\n") + f"\n\n{marked}\n", encoding="utf-8")
+    source, _ = edited_copy(example_dir, tmp_path, "articles/p01-02.md", appended(marked))
     result = build(source, FORMATS, tmp_path / "out", {}, jobs=1)
     assert not result.failures, result.failures
     out = tmp_path / "out"

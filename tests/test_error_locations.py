@@ -5,7 +5,6 @@ them is added by the build, for errors and warnings alike, in this process
 or a worker.
 """
 
-import shutil
 import subprocess
 import sys
 
@@ -14,16 +13,13 @@ import pytest
 from exporter.build import build
 from exporter.diagnostics import Reporter
 from exporter.errors import EXIT_FONT, FontError
+from tests.support.editing import appended, edited_copy, replaced
 
 WRITERS = ["pdf", "epub", "docx", "rss"]
 
 
 def _issue_with(tmp_path, example_dir, article: str, text: str):
-    source = tmp_path / "issue"
-    shutil.copytree(example_dir, source)
-    path = source / "articles" / f"{article}.md"
-    path.write_text(path.read_text("utf-8") + f"\n{text}\n", encoding="utf-8")
-    return source, path
+    return edited_copy(example_dir, tmp_path, f"articles/{article}.md", appended(text))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -40,11 +36,7 @@ def test_a_character_no_font_has_names_the_article_s_file_in_every_writer(tmp_pa
 
 
 def test_an_issue_field_no_font_can_draw_names_the_manifest(tmp_path, example_dir):
-    source = tmp_path / "issue"
-    shutil.copytree(example_dir, source)
-    manifest = source / "issue.toml"
-    manifest.write_text(manifest.read_text("utf-8").replace('name = "示例日报"', 'name = "示例日报😀"'),
-                        encoding="utf-8")
+    source, manifest = edited_copy(example_dir, tmp_path, "issue.toml", replaced('name = "示例日报"', 'name = "示例日报😀"'))
     result = build(source, ["pdf"], tmp_path / "out", {}, reporter=Reporter())
     problems = result.failures["pdf"].problems
     assert problems and all(p.location.file == str(manifest) for p in problems)
@@ -75,7 +67,7 @@ def test_an_issue_read_from_json_names_the_json_file(tmp_path, example_dir):
 def test_the_command_line_prints_the_file_and_exits_with_the_font_code(tmp_path, example_dir):
     source, article_file = _issue_with(tmp_path, example_dir, "p01-02", "读者留言：点赞😀")
     done = subprocess.run([sys.executable, "-m", "exporter", "build", str(source), "-f", "pdf",
-                           "-o", str(tmp_path / "out")], capture_output=True, text=True)
+                           "-o", str(tmp_path / "out")], capture_output=True, text=True, check=False)
     assert done.returncode == EXIT_FONT
     assert f"{article_file}, article p01-02, field blocks[" in done.stderr
     assert not any((tmp_path / "out").glob("*.pdf"))
@@ -84,18 +76,18 @@ def test_the_command_line_prints_the_file_and_exits_with_the_font_code(tmp_path,
 def test_validate_reports_every_character_no_font_has_where_it_is(tmp_path, example_dir):
     source, article_file = _issue_with(tmp_path, example_dir, "p01-02", "读者留言：点赞😀，𠀀字。")
     manifest = source / "issue.toml"
-    manifest.write_text(manifest.read_text("utf-8").replace('publisher = "示例日报社"', 'publisher = "示例日报社🏢"'),
+    manifest.write_text(replaced('publisher = "示例日报社"', 'publisher = "示例日报社🏢"')(manifest.read_text("utf-8")),
                         encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "exporter", "validate", str(source)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == EXIT_FONT, done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
     assert errors == [
         f"error: {manifest}, field publication.publisher: no configured font can draw '🏢' U+1F3E2 OFFICE BUILDING",
-        f"error: {article_file}, article p01-02, field blocks[5].runs[0].text: "
-        "no configured font can draw '😀' U+1F600 GRINNING FACE",
-        f"error: {article_file}, article p01-02, field blocks[5].runs[0].text: "
-        "no configured font can draw '𠀀' U+20000 CJK UNIFIED IDEOGRAPH-20000",
+        (f"error: {article_file}, article p01-02, field blocks[5].runs[0].text: "
+         "no configured font can draw '😀' U+1F600 GRINNING FACE"),
+        (f"error: {article_file}, article p01-02, field blocks[5].runs[0].text: "
+         "no configured font can draw '𠀀' U+20000 CJK UNIFIED IDEOGRAPH-20000"),
     ]
     assert "3 problem(s) found" in done.stderr
 
@@ -103,5 +95,5 @@ def test_validate_reports_every_character_no_font_has_where_it_is(tmp_path, exam
 def test_validate_accepts_what_a_fallback_face_draws(tmp_path, example_dir):
     source, _ = _issue_with(tmp_path, example_dir, "p01-03", "波兰城市罗兹（Łódź）。")
     done = subprocess.run([sys.executable, "-m", "exporter", "validate", str(source)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "ok: 1 pages, 7 articles" in done.stdout, done.stderr
