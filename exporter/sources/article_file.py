@@ -26,8 +26,9 @@ def read_article(
     page_number: int,
     resolve_image: ImageResolver,
     problems: list[Problem],
-) -> Article | None:
-    """The article, or None when it is too broken to build (problems say why)."""
+) -> tuple[Article, tuple[int, ...]] | None:
+    """The article and the line of the file where each of its blocks begins, or
+    None when it is too broken to build (problems say why)."""
     try:
         fields, body, body_line = split_front_matter(text, file)
     except InputError as exc:
@@ -67,8 +68,8 @@ def read_article(
 
     dateline = _dateline(fields.get("dateline"), bad)
     body_ctx = BodyContext(file, article_id, body_line, resolve_image, kind is ArticleKind.NOTICE, problems)
-    blocks = parse_body(body, body_ctx)
-    return Article(
+    blocks, block_lines = parse_body(body, body_ctx)
+    article = Article(
         id=article_id,
         kind=kind,
         kicker=values["kicker"],
@@ -79,6 +80,7 @@ def read_article(
         section=values["section"] or default_section,
         blocks=blocks,
     )
+    return article, block_lines
 
 
 def _dateline(value: Any, bad) -> Dateline | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from .manifest import find_manifest, read_manifest
 
 # the issue's own fields, as the manifest holds them (``pages[2].section``, ``publication.name``)
 ISSUE_FIELDS = frozenset({"publication", "pages", "edition", "date", "number"})
+_BLOCK_FIELD = re.compile(r"blocks\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,25 @@ class LoadedIssue:
     root: Path  # images are relative to it
     files: dict[str, str]  # article id -> its source file, on the path the issue was given by
     manifest: str = ""  # the file of the issue's own fields (issue.toml, or the issue's JSON)
+    block_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)  # article id -> line of each block
 
     def locate(self, location: Location) -> Location:
         """``location`` with the source file filled in when it names only an article
-        or a field: a writer knows what it was setting, the loader which file held it."""
+        or a field (and, for a block's field, the line where the block begins): a
+        writer knows what it was setting, the loader which file held it."""
         if location.file:
             return location
-        if location.article:
-            file = self.files.get(location.article, "")
-        else:
+        if not location.article:
             file = self.manifest if re.split(r"[.\[]", location.field)[0] in ISSUE_FIELDS else ""
-        return location.with_file(file) if file else location
+            return location.with_file(file) if file else location
+        file = self.files.get(location.article, "")
+        if not file:
+            return location
+        block = _BLOCK_FIELD.match(location.field)
+        lines = self.block_lines.get(location.article, ())
+        if location.line is None and block is not None and int(block[1]) < len(lines):
+            return Location(file, location.article, location.field, lines[int(block[1])])
+        return location.with_file(file)
 
     def image_path(self, relative: str) -> Path:
         return self.root / PurePosixPath(relative)
@@ -70,6 +79,7 @@ def load_issue_folder(
         read = spread(read_article_file, jobs, [job.weight() for job in jobs])
     problems: list[Problem] = []
     files: dict[str, str] = {}
+    block_lines: dict[str, tuple[int, ...]] = {}
     pages = []
     done = iter(read)
     for entry in manifest.pages:
@@ -82,13 +92,14 @@ def load_issue_folder(
             for kind, count in result.changes:
                 reporter.info("text.normalized", f"{kind}: {count}", Location(result.file, result.article.id))
             files[result.article.id] = result.file
+            block_lines[result.article.id] = result.block_lines
             articles.append(result.article)
         pages.append(Page(entry.number, entry.section, entry.label, entry.editor, tuple(articles)))
     issue = Issue(manifest.publication, manifest.date, tuple(pages), manifest.number, manifest.edition)
     problems.extend(p for p in validate_issue(issue, files) if p not in problems)
     if problems:
         raise InputError(_unique(problems))
-    return LoadedIssue(issue, root, files, str(manifest_path))
+    return LoadedIssue(issue, root, files, str(manifest_path), block_lines)
 
 
 T = TypeVar("T")
@@ -127,6 +138,7 @@ class ReadArticle:
     article: Article | None  # None: too broken to build, or not read (``problems`` say why)
     changes: tuple[tuple[str, int], ...]  # what normalisation changed, by kind
     problems: tuple[Problem, ...]
+    block_lines: tuple[int, ...] = ()  # the line of the file where each block begins
 
 
 def read_article_file(job: ArticleJob) -> ReadArticle:
@@ -143,14 +155,13 @@ def read_article_file(job: ArticleJob) -> ReadArticle:
     except InputError as exc:
         return ReadArticle(str(path), None, (), tuple(exc.problems))
     resolver = _image_resolver(path.parent, real_root, problems)
-    article = read_article(
+    read = read_article(
         text, str(path), default_article_id(path), job.section, job.page_number, resolver, problems
     )
-    changes: tuple[tuple[str, int], ...] = ()
-    if article is not None:
-        article, counts = normalize_article(article)
-        changes = tuple(sorted(counts.items()))
-    return ReadArticle(str(path), article, changes, tuple(problems))
+    if read is None:
+        return ReadArticle(str(path), None, (), tuple(problems))
+    article, counts = normalize_article(read[0])  # block for block: the lines still hold
+    return ReadArticle(str(path), article, tuple(sorted(counts.items())), tuple(problems), read[1])
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

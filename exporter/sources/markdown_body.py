@@ -18,6 +18,7 @@ nothing in the source is ever dropped silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -51,23 +52,26 @@ class BodyContext:
         return Location(self.file, self.article, field, line)
 
 
-def parse_body(text: str, ctx: BodyContext) -> tuple[Block, ...]:
+def parse_body(text: str, ctx: BodyContext) -> tuple[tuple[Block, ...], tuple[int, ...]]:
+    """The body's blocks, and the line of the file where each begins."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser counts lines
     if _WHOLE_DOCUMENT.search(text):
         return merge_notices(parse_markdown(text, ctx))
     return merge_notices(_blocks(text, ctx))
 
 
-def merge_notices(found) -> tuple[Block, ...]:
-    """Paragraphs after a notice's title belong to that notice."""
+def merge_notices(found: Iterable[tuple[int, Block]]) -> tuple[tuple[Block, ...], tuple[int, ...]]:
+    """Paragraphs after a notice's title belong to that notice (which begins at its title)."""
     blocks: list[Block] = []
-    for block in found:
+    lines: list[int] = []
+    for line, block in found:
         if isinstance(block, Paragraph) and blocks and isinstance(blocks[-1], Notice):
             notice = blocks[-1]
             blocks[-1] = Notice(notice.title, notice.paragraphs + (block.text,))
         else:
             blocks.append(block)
-    return tuple(blocks)
+            lines.append(line)
+    return tuple(blocks), tuple(lines)
 
 
 # Markup whose meaning can reach across blank lines (fences, HTML, link
@@ -81,10 +85,11 @@ _PLAIN_LINE = re.compile(r"(?![-+=>#*_]|\d{1,9}[.)])[^\s\\`*_\[\]!<>&#|~{}\x00]"
                          r"(?:[^\t\r\n\f\v\\`*_\[\]!<>&#|~{}\x00]*[^\s\\`*_\[\]!<>&#|~{}\x00])?")
 
 
-def _blocks(text: str, ctx: BodyContext):
-    """The body's blocks in order. Chunks between blank lines made only of
-    plain lines become paragraphs directly; the rest goes to the Markdown
-    parser, consecutive chunks together (a list or a quote may span blank lines)."""
+def _blocks(text: str, ctx: BodyContext) -> Iterator[tuple[int, Block]]:
+    """The body's blocks in order, each with the line of the file where it begins.
+    Chunks between blank lines made only of plain lines become paragraphs
+    directly; the rest goes to the Markdown parser, consecutive chunks together
+    (a list or a quote may span blank lines)."""
     pending: list[str] = []  # Markdown not yet parsed: chunks, blank lines between
     pending_from = 0  # the line number of its first line
     chunk: list[str] = []
@@ -98,11 +103,12 @@ def _blocks(text: str, ctx: BodyContext):
             if pending:
                 yield from parse_markdown("\n".join(pending), ctx, pending_from)
                 pending = []
+            line_number = ctx.line_offset + number - len(chunk)
             if chunk[0][0] == "#":
                 title = chunk[0].lstrip("#").strip()
-                yield Notice(title, ()) if ctx.notices else Subhead(title)
+                yield line_number, Notice(title, ()) if ctx.notices else Subhead(title)
             else:
-                yield Paragraph((Run(_join_lines(chunk)),))
+                yield line_number, Paragraph((Run(_join_lines(chunk)),))
             chunk = []
         else:
             if not pending:
@@ -132,23 +138,24 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def parse_markdown(text: str, ctx: BodyContext, first_line: int = 0):
-    """The blocks of ``text`` as the Markdown parser reads it, ``first_line``
-    its line number in the body."""
+def parse_markdown(text: str, ctx: BodyContext, first_line: int = 0) -> Iterator[tuple[int, Block]]:
+    """The blocks of ``text`` as the Markdown parser reads it, each with the line
+    of the file where it begins; ``first_line`` is the line of ``text`` in the body."""
     if first_line:
         ctx = replace(ctx, line_offset=ctx.line_offset + first_line)
     tokens = _PARSER.parse(text)
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        line = token.map[0] + ctx.line_offset if token.map else ctx.line_offset
         if token.type == "heading_open":
             title = _plain(tokens[i + 1], ctx)
-            yield Notice(title, ()) if ctx.notices else Subhead(title)
+            yield line, Notice(title, ()) if ctx.notices else Subhead(title)
             i += 3
         elif token.type == "paragraph_open":
             block = _paragraph_or_figure(tokens[i + 1], ctx)
             if block is not None:
-                yield block
+                yield line, block
             i += 3
         elif token.type == "blockquote_open":
             end = _closing(tokens, i)
@@ -157,7 +164,7 @@ def parse_markdown(text: str, ctx: BodyContext, first_line: int = 0):
                 for j in range(i + 1, end)
                 if tokens[j].type == "paragraph_open"
             )
-            yield Quote(paragraphs)
+            yield line, Quote(paragraphs)
             i = end + 1
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             end = _closing(tokens, i)
@@ -166,7 +173,7 @@ def parse_markdown(text: str, ctx: BodyContext, first_line: int = 0):
                 for j in range(i + 1, end)
                 if tokens[j].type == "paragraph_open"
             )
-            yield ListBlock(items, ordered=token.type == "ordered_list_open")
+            yield line, ListBlock(items, ordered=token.type == "ordered_list_open")
             i = end + 1
         else:
             ctx.problems.append(

@@ -68,3 +68,39 @@ def test_fast_path_equals_the_parser_on_real_articles(example_dir, daily_issue):
         fields, body, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
         fast, slow = _both(body, notices=fields.get("kind") in ("notice", "classified"))
         assert fast == slow, path.name
+
+
+def test_each_block_carries_the_line_of_the_file_where_it_begins():
+    # the body starts on line 7 of its file (``_context``)
+    body = "\n".join([
+        "第一段，",           # 7
+        "接着写。",           # 8
+        "",
+        "## 小标题",          # 10
+        "",
+        "有*强调*的一段。",    # 12
+        "",
+        "> 引语",             # 14
+        "> 续",
+        "",
+        "- 条目一",           # 17
+        "- 条目二",
+        "",
+        "",
+        "![图片说明 新华社记者 吴鲁 摄](a.png)",  # 21
+        "",
+        "最后一段。",          # 23
+    ])
+    for parse in (parse_body, lambda text, ctx: merge_notices(parse_markdown(text, ctx))):
+        blocks, lines = parse(body, _context())
+        assert [type(b).__name__ for b in blocks] == ["Paragraph", "Subhead", "Paragraph", "Quote", "ListBlock",
+                                                     "Figure", "Paragraph"]
+        assert lines == (7, 10, 12, 14, 17, 21, 23)
+
+
+def test_a_notice_begins_at_its_title_and_keeps_its_paragraphs():
+    body = "## 遗失声明\n\n某某遗失证件。\n\n声明作废。\n\n## 招聘\n\n招聘编辑。"
+    blocks, lines = parse_body(body, _context(notices=True))
+    assert [b.title for b in blocks] == ["遗失声明", "招聘"]
+    assert blocks[0].paragraphs == ("某某遗失证件。", "声明作废。")
+    assert lines == (7, 13)
