@@ -105,3 +105,13 @@ def test_validate_accepts_what_a_fallback_face_draws(tmp_path, example_dir):
     done = subprocess.run([sys.executable, "-m", "exporter", "validate", str(source)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "ok: 1 pages, 7 articles" in done.stdout, done.stderr
+
+
+def test_a_headline_no_font_can_draw_names_the_line_of_its_field(tmp_path, example_dir):
+    source, article_file = edited_copy(example_dir, tmp_path, "articles/p01-03.md",
+                                       replaced("title: 挪威首相", "title: 挪威首相😀"))
+    result = build(source, ["pdf", "docx"], tmp_path / "out", {}, reporter=Reporter(), jobs=2)
+    for name in ("pdf", "docx"):
+        locations = {p.location for p in result.failures[name].problems}
+        assert {(w.file, w.line) for w in locations} == {(str(article_file), _line_of(article_file, "title: "))}, name
+        assert all(w.field == "title" for w in locations), name

@@ -131,7 +131,7 @@ def _article_problems(article: Article) -> Iterator[tuple[str, str]]:
             "starting with a letter or digit"
         )
     if not article.title.strip():
-        yield "title", "the article has no title"
+        yield "title", "the article has no title: it is missing or empty"
     for field, text in _article_texts(article):
         if (why := forbidden_character(text)) is not None:
             yield field, why

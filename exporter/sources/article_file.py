@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location, Problem
 from ..model import Article, ArticleKind, Dateline, DatelinePosition
 from ..structure.dateline import parse_dateline, split_names
-from .frontmatter import split_front_matter
+from .frontmatter import key_lines, split_front_matter
+from .lines import SourceLines
 from .markdown_body import BodyContext, ImageResolver, parse_body
 
 # Kinds of the generated corpora, mapped onto the model's.
@@ -26,18 +28,19 @@ def read_article(
     page_number: int,
     resolve_image: ImageResolver,
     problems: list[Problem],
-) -> tuple[Article, tuple[int, ...]] | None:
-    """The article and the line of the file where each of its blocks begins, or
-    None when it is too broken to build (problems say why)."""
+) -> tuple[Article, SourceLines] | None:
+    """The article and where its fields and blocks begin in the file, or None
+    when it is too broken to build (problems say why)."""
     try:
         fields, body, body_line = split_front_matter(text, file)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
     article_id = str(fields.get("id") or default_id)
+    lines = SourceLines(key_lines(text))
 
     def bad(field: str, message: str) -> None:
-        problems.append(Problem(message, Location(file, article_id, field)))
+        problems.append(Problem(message, Location(file, article_id, field, lines.line_of(field))))
 
     for name in sorted(set(fields) - KNOWN_FIELDS):
         bad(name, "unknown field in the front matter")
@@ -52,8 +55,6 @@ def read_article(
             bad(name, f"must be text, not {type(value).__name__}")
             value = ""
         values[name] = value.strip()
-    if not values["title"]:
-        bad("title", "is required but missing or empty")
     page = fields.get("page")
     if page is not None and page != page_number:
         bad("page", f"says page {page}, but the manifest lists the article on page {page_number}")
@@ -80,7 +81,7 @@ def read_article(
         section=values["section"] or default_section,
         blocks=blocks,
     )
-    return article, block_lines
+    return article, replace(lines, blocks=block_lines)
 
 
 def _dateline(value: Any, bad) -> Dateline | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -20,12 +20,12 @@ from ..model import Article, Issue, Page, validate_issue
 from ..transforms.normalize import normalize_article
 from .article_file import default_article_id, read_article
 from .encoding import read_text
+from .lines import SourceLines
 from .manifest import find_manifest, read_manifest
 
 
 # the issue's own fields, as the manifest holds them (``pages[2].section``, ``publication.name``)
 ISSUE_FIELDS = frozenset({"publication", "pages", "edition", "date", "number"})
-_BLOCK_FIELD = re.compile(r"blocks\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -34,25 +34,24 @@ class LoadedIssue:
     root: Path  # images are relative to it
     files: dict[str, str]  # article id -> its source file, on the path the issue was given by
     manifest: str = ""  # the file of the issue's own fields (issue.toml, or the issue's JSON)
-    block_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)  # article id -> line of each block
+    lines: dict[str, SourceLines] = field(default_factory=dict)  # article id -> where its fields and blocks begin
 
     def locate(self, location: Location) -> Location:
-        """``location`` with the source file filled in when it names only an article
-        or a field (and, for a block's field, the line where the block begins): a
-        writer knows what it was setting, the loader which file held it."""
-        if location.file:
+        """``location`` completed with the source file, and the line where an
+        article's field or block begins: a writer (or a rule of the model) knows
+        what it was looking at, the loader which file and line held it."""
+        article = location.article
+        if not article:
+            if location.file or re.split(r"[.\[]", location.field)[0] not in ISSUE_FIELDS:
+                return location
+            return location.with_file(self.manifest) if self.manifest else location
+        file = self.files.get(article, "")
+        if not file or location.file not in ("", file):
             return location
-        if not location.article:
-            file = self.manifest if re.split(r"[.\[]", location.field)[0] in ISSUE_FIELDS else ""
-            return location.with_file(file) if file else location
-        file = self.files.get(location.article, "")
-        if not file:
-            return location
-        block = _BLOCK_FIELD.match(location.field)
-        lines = self.block_lines.get(location.article, ())
-        if location.line is None and block is not None and int(block[1]) < len(lines):
-            return Location(file, location.article, location.field, lines[int(block[1])])
-        return location.with_file(file)
+        line = location.line
+        if line is None and article in self.lines:
+            line = self.lines[article].line_of(location.field)
+        return Location(file, article, location.field, line)
 
     def image_path(self, relative: str) -> Path:
         return self.root / PurePosixPath(relative)
@@ -79,7 +78,7 @@ def load_issue_folder(
         read = spread(read_article_file, jobs, [job.weight() for job in jobs])
     problems: list[Problem] = []
     files: dict[str, str] = {}
-    block_lines: dict[str, tuple[int, ...]] = {}
+    lines: dict[str, SourceLines] = {}
     pages = []
     done = iter(read)
     for entry in manifest.pages:
@@ -92,14 +91,15 @@ def load_issue_folder(
             for kind, count in result.changes:
                 reporter.info("text.normalized", f"{kind}: {count}", Location(result.file, result.article.id))
             files[result.article.id] = result.file
-            block_lines[result.article.id] = result.block_lines
+            lines[result.article.id] = result.lines
             articles.append(result.article)
         pages.append(Page(entry.number, entry.section, entry.label, entry.editor, tuple(articles)))
     issue = Issue(manifest.publication, manifest.date, tuple(pages), manifest.number, manifest.edition)
+    loaded = LoadedIssue(issue, root, files, str(manifest_path), lines)
     problems.extend(p for p in validate_issue(issue, files) if p not in problems)
     if problems:
-        raise InputError(_unique(problems))
-    return LoadedIssue(issue, root, files, str(manifest_path), block_lines)
+        raise InputError(_unique([replace(p, location=loaded.locate(p.location)) for p in problems]))
+    return loaded
 
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ class ReadArticle:
     article: Article | None  # None: too broken to build, or not read (``problems`` say why)
     changes: tuple[tuple[str, int], ...]  # what normalisation changed, by kind
     problems: tuple[Problem, ...]
-    block_lines: tuple[int, ...] = ()  # the line of the file where each block begins
+    lines: SourceLines = field(default_factory=SourceLines)  # where its fields and blocks begin
 
 
 def read_article_file(job: ArticleJob) -> ReadArticle:

@@ -94,21 +94,21 @@ def not_utf8(root: Path) -> Path:
 
 
 CASES = [
-    # (case, expected pieces of the message: file, article, field)
+    # (case, expected pieces of the message: file (and line), article, field)
     (missing_folder, ["nowhere", "not found"]),
     (missing_article_file, ["a1.md", "file not found"]),
     (malformed_toml, ["issue.toml", "malformed TOML"]),
     (malformed_yaml, ["a1.md:", "malformed YAML"]),
     (unclosed_front_matter, ["a1.md", "not closed"]),
-    (unknown_field, ["a1.md", "article a1", "field headline", "unknown field"]),
-    (missing_title, ["a1.md", "article a1", "field title", "missing"]),
+    (unknown_field, ["a1.md:2, article a1, field headline", "unknown field"]),
+    (missing_title, ["a1.md, article a1, field title", "missing"]),  # no line: the key is not there
     (unknown_manifest_field, ["issue.toml", "field issue_no", "unknown field"]),
     (image_outside, ["a1.md", "article a1", "field image", "leaves the issue folder"]),
     (image_absolute, ["a1.md", "article a1", "field image", "relative"]),
     (image_symlink_out, ["a1.md", "article a1", "field image", "leaves the issue folder"]),
     (image_missing, ["a1.md", "article a1", "field image", "not found"]),
-    (xml_forbidden_char, ["a1.md", "article a1", "field blocks[0].runs[0].text", "U+000B"]),
-    (noncharacter, ["a1.md", "article a1", "field subtitle", "U+FFFE"]),
+    (xml_forbidden_char, ["a1.md:6, article a1, field blocks[0].runs[0].text", "U+000B"]),
+    (noncharacter, ["a1.md:2, article a1, field subtitle", "U+FFFE"]),
     (empty_article, ["a1.md", "article a1", "field body", "empty"]),
     (not_utf8, ["a1.md", "not UTF-8", "GB18030", "--encoding gb18030"]),
 ]
