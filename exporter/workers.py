@@ -1,8 +1,9 @@
 """Worker processes that share one build with the process that started them.
 
 A worker is forked as the build starts. It gets ready (imports what the
-first writer of the queue needs, finds the fonts) and says so. While the issue is read, a ready worker is
-handed the tail of the articles still to read (``spread``). Once the issue is
+first writer of the queue needs, finds the fonts) and says so. While the
+issue is read, a ready worker is handed the tail of the articles still to
+read (``spread``). Once the issue is
 read it is sent to every worker (pickled: some milliseconds; to a worker not
 yet ready, from a thread, so as not to wait for it), and then every process,
 the starting one included, takes the next writer from one queue, ordered most

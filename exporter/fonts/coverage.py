@@ -94,7 +94,7 @@ def plan_fonts(collector: TextCollector, fonts: FontSet, reporter: Reporter) -> 
                 fallbacks = fonts.fallback_faces()
             face = next((f for f in fallbacks if f.covers(ord(char))), None)
             if face is None:
-                problems.append(Problem(f"no configured font can draw {describe(char)}", where))
+                problems.append(no_font_for(char, where))
                 continue
             chosen[char] = face
             reporter.warning(
@@ -118,8 +118,12 @@ def undrawable(texts: Iterable[tuple[Location, str]], fonts: FontSet) -> list[Pr
     for where, text in texts:
         for char in seen.fresh(text):
             if not any(face.covers(ord(char)) for face in faces):
-                problems.append(Problem(f"no configured font can draw {describe(char)}", where))
+                problems.append(no_font_for(char, where))
     return problems
+
+
+def no_font_for(char: str, where: Location) -> Problem:
+    return Problem(f"no configured font can draw {describe(char)}", where)
 
 
 def describe(char: str) -> str:

@@ -94,14 +94,10 @@ def validate_issue(issue: Issue, file_of: dict[str, str] | None = None) -> list[
 
 def shown_texts(issue: Issue) -> Iterator[tuple[Location, str]]:
     """Every text of the issue that is set for a reader (not links, picture
-    paths, alt text, codes of language or time zone), with where it is."""
-    pub = issue.publication
-    for name in ("name", "publisher", "copyright"):
-        yield Location(field=f"publication.{name}"), getattr(pub, name)
-    for i, code in enumerate(pub.codes):
-        yield Location(field=f"publication.codes[{i}].label"), code.label
-        yield Location(field=f"publication.codes[{i}].value"), code.value
-    yield Location(field="edition"), issue.edition
+    paths, alt text, the language, time zone, address and slug), with where it is."""
+    for field, text in _publication_texts(issue):
+        if field not in _NOT_SHOWN_FIELDS:
+            yield Location(field=field), text
     for index, page in enumerate(issue.pages):
         for name in ("section", "label", "editor"):
             yield Location(field=f"pages[{index}].{name}"), getattr(page, name)
@@ -112,6 +108,7 @@ def shown_texts(issue: Issue) -> Iterator[tuple[Location, str]]:
 
 
 _NOT_SHOWN = (".href", ".image", ".alt")
+_NOT_SHOWN_FIELDS = {"publication.language", "publication.timezone", "publication.base_url", "publication.slug"}
 
 
 def _publication_texts(issue: Issue) -> Iterator[tuple[str, str]]:
