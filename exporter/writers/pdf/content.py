@@ -59,6 +59,10 @@ class Factory:
             )
         return flowable
 
+    def forget(self) -> None:
+        """Let go of every paragraph measured so far (their pages are drawn)."""
+        self._prepared.clear()
+
     def lines(self, para: Para, width: float, unit: float, *, furniture: bool = False) -> LinesItem:
         return LinesItem.of(
             self.paragraph(para), width, unit, keep_with_next=para.keep_with_next, furniture=furniture

@@ -1,9 +1,10 @@
 """One PDF from one issue: specs, font plan, page plan, then drawing.
 
 ``prepare_document`` checks what can fail on bad input (a missing or
-unreadable picture, a character no font has) and plans the pages;
-``Document.write`` draws them and returns, per page, the regions where each
-article's text was set (what tests read back). When the build may use more
+unreadable picture, a character no font has) and measures the articles;
+``Document.write`` plans and draws the pages, a model page at a time, and
+returns, per page, the regions where each article's text was set (what tests
+read back). When the build may use more
 than one process, a long issue's later pages are planned and drawn by a
 helper process meanwhile (``parallel``); the file is the same either way.
 Nothing is written before the whole document is made.
@@ -28,10 +29,10 @@ from .blocks import ArticleSpec, Styles, article_spec, spec_texts
 from .content import ArticleContent, Factory
 from .furniture import page_texts
 from .geometry import PdfGeometry
-from .layout import PlannedPage, plan_issue
+from .layout import PlannedPage, drawn, plan_issue
 from .masthead import masthead_lines
 from .metadata import apply_metadata
-from .parallel import DrawnPart, Helper, RecordingCanvas, helper_start, replay, summarized
+from .parallel import DrawnPart, Helper, RecordingCanvas, helper_start, replay
 from .render import PageRenderer, Region
 
 # Continuation pages beyond this count still work; their labels' numerals are planned up to here.
@@ -46,8 +47,8 @@ class Document:
     geometry: PdfGeometry
     styles: Styles
     factory: Factory
-    contents: list[list[ArticleContent]]  # per model page
-    pages: list[PlannedPage]  # every PDF page (a helper's: summarized, see ``parallel.summarized``)
+    contents: list[list[ArticleContent]]  # per model page; emptied as its pages are drawn
+    pages: list[PlannedPage]  # every PDF page drawn so far, as drawn (``layout.drawn``)
     helper_start: int | None = None  # the first model page a helper plans and draws
     pages_drawn_apart: int = 0  # PDF pages the helper drew (0: all drawn here)
 
@@ -74,7 +75,7 @@ class Document:
         canvas = Canvas(str(path), **canvas_options)
         apply_metadata(canvas, self.issue, self.labels, self.context.theme.name)
         if self.helper_start is None:
-            regions = self._draw(canvas, self.pages, 0)
+            regions = self._draw_by_page(canvas)
         else:
             regions = self._draw_shared(canvas, canvas_options)
         if self.outline:
@@ -94,21 +95,35 @@ class Document:
         renderer.draw_all(canvas)
         return renderer.regions
 
+    def _draw_by_page(self, canvas, start: int = 0) -> list[list[Region]]:
+        """Plan and draw the model pages from ``start`` on one at a time, letting go
+        of what each set once it is drawn: memory holds one page's typesetting,
+        however many pages the issue has (86 MB for the 96-page weekend issue, not 358)."""
+        grid, regions = self.geometry.grid(), []
+        for index in range(start, len(self.contents)):
+            pages = plan_issue(grid, self.contents[index:index + 1], index)
+            regions += self._draw(canvas, pages, len(self.pages))
+            self.pages += drawn(pages, len(self.pages))
+            self.contents[index] = []
+            self.factory.forget()
+        return regions
+
     def _draw_shared(self, canvas, canvas_options: dict) -> list[list[Region]]:
-        """Plan and draw the first part here while a helper does the rest (``parallel``)."""
+        """Plan and draw the first part here while a helper does the rest (``parallel``).
+        The first part is planned whole before it is drawn: the helper's page numbers
+        follow from its length."""
         start, grid = self.helper_start, self.geometry.grid()
         helper = Helper(lambda receive: self._draw_apart(start, receive, canvas_options))
         try:
-            self.pages = plan_issue(grid, self.contents[:start])
-            helper.send(len(self.pages))  # where its pages begin
-            regions = self._draw(canvas, self.pages, 0)
+            pages = plan_issue(grid, self.contents[:start])
+            helper.send(len(pages))  # where its pages begin
+            regions = self._draw(canvas, pages, 0)
+            self.pages = drawn(pages)
             part = helper.result()
         finally:
             helper.close()
         if part is None:  # the helper did not finish: its pages are drawn here
-            rest = plan_issue(grid, self.contents[start:], start)
-            regions += self._draw(canvas, rest, len(self.pages))
-            self.pages += summarized(rest, len(self.pages))
+            regions += self._draw_by_page(canvas, start)
         else:
             replay(canvas, part.records, part.entries)
             self.pages_drawn_apart = len(part.records)
@@ -123,7 +138,7 @@ class Document:
         offset = receive()
         canvas = RecordingCanvas(os.devnull, **canvas_options)
         regions = self._draw(canvas, pages, offset)
-        return DrawnPart(canvas.records, canvas.deferred_codes.entries, regions, summarized(pages, offset))
+        return DrawnPart(canvas.records, canvas.deferred_codes.entries, regions, drawn(pages, offset))
 
 
 @contextmanager
@@ -176,8 +191,7 @@ def prepare_document(issue: Issue, context: BuildContext) -> Document:
     contents = [[ArticleContent(spec, factory) for spec in page] for page in specs]
     weights = [sum(len(text) for spec in page for _, text, _ in spec_texts(spec, styles)) for page in specs]
     start = helper_start(weights, context.jobs)
-    pages = plan_issue(geometry.grid(), contents) if start is None else []  # else planned while drawing
-    return Document(issue, context, labels, geometry, styles, factory, contents, pages, start)
+    return Document(issue, context, labels, geometry, styles, factory, contents, [], start)
 
 
 def article_specs(issue: Issue, context: BuildContext, styles: Styles) -> list[list[ArticleSpec]]:

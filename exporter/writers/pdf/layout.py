@@ -1,7 +1,7 @@
 """The page plan: which article goes where on which PDF page.
 
-The plan is made before anything is drawn, from line counts alone, and can
-be inspected and tested. A page's text area is a grid of ``rows`` (body
+A model page is planned before it is drawn, from line counts alone; what is
+kept of the plan once drawn (``drawn``) can be inspected and tested. A page's text area is a grid of ``rows`` (body
 lines) by ``columns``. Articles become *blocks*, rectangles of whole columns
 and rows, set in horizontal *tiers* in reading order: a tier is a band of
 the page holding blocks side by side, short ones (briefs) perhaps stacked in
@@ -19,7 +19,7 @@ page, as in a book: no jump lines.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from math import ceil
 from typing import Protocol, Sequence
@@ -119,6 +119,50 @@ class PlannedPage:
     columns: int
     masthead: bool
     blocks: list[PlacedBlock] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DrawnItem:
+    """What a plan keeps of an item once it is drawn: its size and kind, not its set text."""
+
+    lines: int
+    kind: str
+    breakable: bool
+    floating: bool
+    keep_with_next: bool
+    furniture: bool
+
+    def split(self, lines: int) -> None:
+        return None
+
+
+def drawn(pages: list[PlannedPage], offset: int = 0) -> list[PlannedPage]:
+    """The plan of ``pages`` once drawn, numbered as in the document (the first
+    is page ``offset``): where every block and fragment stands, without the set
+    text, which is let go or stays in the helper that drew it."""
+
+    def shifted(index: int | None) -> int | None:
+        return None if index is None else index + offset
+
+    def kept(item: Item) -> Item:
+        if isinstance(item, JumpLine):
+            return item
+        return DrawnItem(item.lines, getattr(item, "kind", "text"), item.breakable, item.floating,
+                         item.keep_with_next, item.furniture)
+
+    return [
+        replace(page, blocks=[
+            replace(
+                block,
+                header=None,
+                columns=[[Fragment(kept(f.item), f.line) for f in column] for column in block.columns],
+                jump_in=shifted(block.jump_in),
+                jump_out=shifted(block.jump_out),
+            )
+            for block in page.blocks
+        ])
+        for page in pages
+    ]
 
 
 @dataclass(frozen=True)

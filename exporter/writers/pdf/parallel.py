@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import signal
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing import Pipe
 from typing import Callable, Sequence
 
@@ -110,22 +110,7 @@ class DrawnPart:
     records: list[PageRecord]
     entries: list[tuple]  # of its DeferredCodes
     regions: list[list[Region]]
-    pages: list[PlannedPage]  # the plan of its pages, summarized (see ``summarized``)
-
-
-def summarized(pages: list[PlannedPage], offset: int) -> list[PlannedPage]:
-    """The plan of pages drawn apart, as the document numbers them: their blocks
-    without the set text (headers and columns, which stay in the helper)."""
-    def shifted(index: int | None) -> int | None:
-        return None if index is None else index + offset
-
-    return [
-        replace(page, blocks=[
-            replace(block, header=None, columns=[], jump_in=shifted(block.jump_in), jump_out=shifted(block.jump_out))
-            for block in page.blocks
-        ])
-        for page in pages
-    ]
+    pages: list[PlannedPage]  # the plan of its pages, as drawn (see ``layout.drawn``)
 
 
 class Helper:
