@@ -1,13 +1,13 @@
 """One PDF from one issue: specs, font plan, page plan, then drawing.
 
 ``prepare_document`` checks what can fail on bad input (a missing or
-unreadable picture, a character no font has) and measures the articles;
-``Document.write`` plans and draws the pages, a model page at a time, and
-returns, per page, the regions where each article's text was set (what tests
-read back). When the build may use more
-than one process, a long issue's later pages are planned and drawn by a
-helper process meanwhile (``parallel``); the file is the same either way.
-Nothing is written before the whole document is made.
+unreadable picture, a character no font has) and readies each article's
+content; ``Document.write`` plans and draws the pages, a model page at a
+time, and returns, per page, the regions where each article's text was set
+(what tests read back). When the build may use more than one process, a long
+issue's later pages are planned and drawn by a helper process meanwhile
+(``parallel``); the file is the same either way. Nothing is written before
+the whole document is made.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class Document:
     def _draw_by_page(self, canvas, start: int = 0) -> list[list[Region]]:
         """Plan and draw the model pages from ``start`` on one at a time, letting go
         of what each set once it is drawn: memory holds one page's typesetting,
-        however many pages the issue has (86 MB for the 96-page weekend issue, not 358)."""
+        however many pages the issue has (91 MB for the 96-page weekend issue, not 358)."""
         grid, regions = self.geometry.grid(), []
         for index in range(start, len(self.contents)):
             pages = plan_issue(grid, self.contents[index:index + 1], index)

@@ -1,13 +1,14 @@
 """The page plan: which article goes where on which PDF page.
 
 A model page is planned before it is drawn, from line counts alone; what is
-kept of the plan once drawn (``drawn``) can be inspected and tested. A page's text area is a grid of ``rows`` (body
-lines) by ``columns``. Articles become *blocks*, rectangles of whole columns
-and rows, set in horizontal *tiers* in reading order: a tier is a band of
-the page holding blocks side by side, short ones (briefs) perhaps stacked in
-a narrow slot; ``choose_tiers`` picks them by cost. Inside a block the
-headline group spans all its columns and the body is poured through them
-with balanced bottoms (see ``columns.py``).
+kept of the plan once drawn (``drawn``) can be inspected and tested. A
+page's text area is a grid of ``rows`` (body lines) by ``columns``. Articles
+become *blocks*, rectangles of whole columns and rows, set in horizontal
+*tiers* in reading order: a tier is a band of the page holding blocks side
+by side, short ones (briefs) perhaps stacked in a narrow slot;
+``choose_tiers`` picks them by cost. Inside a block the headline group spans
+all its columns and the body is poured through them with balanced bottoms
+(see ``columns.py``).
 
 When a model page holds more text than its PDF page, every article still
 starts on it (space is shared out by ``share_rows``) and what does not fit
