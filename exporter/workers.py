@@ -1,16 +1,16 @@
 """Worker processes that share one build with the process that started them.
 
-A worker is forked as the build starts. It gets ready (imports what the
-first writer of the queue needs, finds the fonts) and says so. While the
-issue is read, a ready worker is handed the tail of the articles still to
-read (``spread``). Once the issue is
-read it is sent to every worker (pickled: some milliseconds; to a worker not
-yet ready, from a thread, so as not to wait for it), and then every process,
-the starting one included, takes the next writer from one queue, ordered most
-costly first, until none is left: the workers from its front, the starting
-process from its back (``_take``). Whichever finishes early takes more, so
-the cores finish together however fast each writer runs on the day. Each
-worker sends back what its writers made and reported, and ends.
+A worker is forked as the build starts. It gets ready (imports what the first
+writer of the queue needs, finds the fonts) and says so. While the issue is
+read, a ready worker is handed the tail of the articles still to read
+(``spread``). Once the issue is read it is sent to every worker (pickled:
+some milliseconds; to a worker not yet ready, from a thread, so as not to
+wait for it), and then every process, the starting one included, takes the
+next writer from one queue, ordered most costly first, until none is left:
+the workers from its front, the starting process from its back (``_take``).
+Whichever finishes early takes more, so the cores finish together however
+fast each writer runs on the day. Each worker sends back what its writers
+made and reported, and ends.
 
 The workers are forked while the collector is paused and keep it so; they end
 without freeing what they made (see ``memory``). Nothing here knows what a

@@ -33,7 +33,8 @@ def test_parallel_build_equals_sequential_build(tmp_path, example_dir):
 
 def test_a_failing_writer_in_a_worker_is_reported_and_leaves_nothing(tmp_path, example_dir):
     # rss needs a base URL: remove it from the issue and the build of rss fails in its worker
-    source, _ = edited_copy(example_dir, tmp_path, "issue.toml", replaced('base_url = "https://news.example.cn/shili/"\n', ""))
+    no_base_url = replaced('base_url = "https://news.example.cn/shili/"\n', "")
+    source, _ = edited_copy(example_dir, tmp_path, "issue.toml", no_base_url)
     result = build(source, ["json", "rss"], tmp_path / "out", {}, jobs=2)
     assert list(result.outputs) == ["json"] and list(result.failures) == ["rss"]
     assert "base_url" in str(result.failures["rss"])

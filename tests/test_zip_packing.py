@@ -8,7 +8,6 @@ import io
 import random
 import shutil
 import zipfile
-from pathlib import Path
 
 from PIL import Image
 

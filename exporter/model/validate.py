@@ -108,7 +108,9 @@ def shown_texts(issue: Issue) -> Iterator[tuple[Location, str]]:
 
 
 _NOT_SHOWN = (".href", ".image", ".alt")
-_NOT_SHOWN_FIELDS = {"publication.language", "publication.timezone", "publication.base_url", "publication.slug"}
+_NOT_SHOWN_FIELDS = {
+    "publication.language", "publication.timezone", "publication.base_url", "publication.slug",
+}
 
 
 def _publication_texts(issue: Issue) -> Iterator[tuple[str, str]]:

@@ -20,7 +20,7 @@ from ..model import Article, Issue, Page, validate_issue
 from ..transforms.normalize import normalize_article
 from .article_file import default_article_id, read_article
 from .encoding import read_text
-from .lines import SourceLines
+from .lines import SourceLines, field_root
 from .manifest import find_manifest, read_manifest
 
 
@@ -34,7 +34,8 @@ class LoadedIssue:
     root: Path  # images are relative to it
     files: dict[str, str]  # article id -> its source file, on the path the issue was given by
     manifest: str = ""  # the file of the issue's own fields (issue.toml, or the issue's JSON)
-    lines: dict[str, SourceLines] = field(default_factory=dict)  # article id -> where its fields and blocks begin
+    # article id -> where its fields and blocks begin
+    lines: dict[str, SourceLines] = field(default_factory=dict)
 
     def locate(self, location: Location) -> Location:
         """``location`` completed with the source file, and the line where an
@@ -42,7 +43,7 @@ class LoadedIssue:
         what it was looking at, the loader which file and line held it."""
         article = location.article
         if not article:
-            if location.file or re.split(r"[.\[]", location.field)[0] not in ISSUE_FIELDS:
+            if location.file or field_root(location.field) not in ISSUE_FIELDS:
                 return location
             return location.with_file(self.manifest) if self.manifest else location
         file = self.files.get(article, "")

@@ -23,5 +23,9 @@ class SourceLines:
         if block is not None:
             index = int(block[1])
             return self.blocks[index] if index < len(self.blocks) else None
-        root = _FIELD_ROOT.match(field_name)
-        return self.fields.get(root[0]) if root else None
+        return self.fields.get(field_root(field_name))
+
+
+def field_root(field_name: str) -> str:
+    """The top-level name of a field: ``dateline`` of ``dateline.text``, ``pages`` of ``pages[2].section``."""
+    return _FIELD_ROOT.match(field_name)[0]

@@ -44,7 +44,9 @@ WEBFONT_VERSION = "3"  # 3: Brotli quality 9, glyf not transformed
 BROTLI_QUALITY = 9
 
 
-def collect_text(issue: Issue, chrome: Iterable[tuple[str, str]], headings: Iterable[tuple[str, str]]) -> TextCollector:
+def collect_text(
+    issue: Issue, chrome: Iterable[tuple[str, str]], headings: Iterable[tuple[str, str]]
+) -> TextCollector:
     """Every character the web edition sets, by font role. ``chrome`` is the
     site's own text in the body face, ``headings`` its text in the heading
     face, both as (field, text) so that a missing glyph names its field."""
